@@ -41,7 +41,7 @@ def attention_backend(name:str):
     finally: set_attention_backend(previous)
 
 # %% ../nbs/06_attention.ipynb #fe775150
-def _split_heads(z, heads): return rearrange(z, 'b n (h d) -> b h n d', h=heads)
+def _split_heads(z, heads): return rearrange(z, 'b n (h d) -> b h n d', h=heads).contiguous()
 
 def attention_weights(q:torch.Tensor,  # queries (b, n, heads·d)
                       k:torch.Tensor,  # keys (b, m, heads·d)
@@ -179,7 +179,7 @@ class SpatialTransformer(TransformerShell):
         if self.use_linear: z = self.proj_in(z)
         for block in self.transformer_blocks: z = block(z, context)
         if self.use_linear: z = self.proj_out(z)
-        z = rearrange(z, 'bt (h w) c -> bt c h w', h=h, w=w)
+        z = rearrange(z, 'bt (h w) c -> bt c h w', h=h, w=w).contiguous()
         if not self.use_linear: z = self.proj_out(z)
         return z + x
 
@@ -200,7 +200,7 @@ class TemporalTransformer(TransformerShell):
         for block in self.transformer_blocks: z = block(z)      # (b·h·w, t, inner)
         if self.use_linear: z = self.proj_out(z).transpose(1, 2)
         else: z = self.proj_out(z.transpose(1, 2))
-        return rearrange(z, '(b h w) c t -> b c t h w', b=b, h=h, w=w) + x
+        return rearrange(z, '(b h w) c t -> b c t h w', b=b, h=h, w=w).contiguous() + x
 
 # %% ../nbs/06_attention.ipynb #6ff29572
 def dual_attention_layers(model:nn.Module)->list[DualCrossAttention]:
