@@ -224,7 +224,7 @@ def default_model():
     if _default is None:
         path = importlib.resources.files('dynamicrafter') / TOY_WEIGHTS
         if not path.is_file():
-            raise FileNotFoundError(f"no default weights are installed yet (looked for {path}); "
+            raise FileNotFoundError(f"the toy model's weights are missing from this installation (looked for {path}); "
                                     "pass model= (a DynamiCrafter) or --checkpoint PATH")
         _default = DynamiCrafter.from_pretrained(path)
     return _default
