@@ -22,8 +22,8 @@ from .unet import UNet3D
 # %% auto #0
 __all__ = ['PART_CLASSES', 'QUERY_TRANSFORMER_RENAMES', 'UNET_RENAMES', 'OFFICIAL_PARTS', 'LEGACY_RENAMES', 'DynamiCrafter',
            'OfficialPart', 'official_name', 'official_part', 'unwrap_checkpoint', 'rename_legacy', 'key_report',
-           'raise_on_mismatch', 'parameters_on_meta', 'infer_variant', 'config_from_json', 'encode_text',
-           'image_context', 'encode_latents', 'decode_latents']
+           'raise_on_mismatch', 'parameters_on_meta', 'infer_variant', 'config_from_json', 'read_checkpoint',
+           'encode_text', 'image_context', 'encode_latents', 'decode_latents']
 
 # %% ../nbs/08_model.ipynb #c8e1594c
 PART_CLASSES = {'unet': UNet3D, 'autoencoder': Autoencoder, 'text_encoder': TextEncoder, 'image_encoder': ImageEncoder,
@@ -226,8 +226,10 @@ def config_from_json(text:str)->Config:
     build = lambda cls, v: None if v is None else cls(**{k: tuple(x) if isinstance(x, list) else x for k, x in v.items()})
     return Config(name=d['name'], **{k: build(cls, d[k]) for k, cls in _SUB_CONFIGS.items()})
 
-def _read_file(path:Path)->tuple[dict, Config|None]:
-    "Tensors and (for our safetensors files) the config stored with them."
+def read_checkpoint(path)->tuple[dict, Config|None]:
+    "The tensors of an official checkpoint or one of our safetensors files, and (ours) the config stored with them."
+    path = Path(path)
+    if not path.is_file(): raise FileNotFoundError(f"no checkpoint at {path}")
     if path.suffix == '.safetensors':
         from safetensors import safe_open, SafetensorError
         try:
@@ -259,9 +261,7 @@ def _from_pretrained(cls,
                      device=None,                 # where the model goes; None: CPU
                     )->DynamiCrafter:
     "A model with the weights of `path`, loaded strictly, never holding two copies in memory."
-    path = Path(path)
-    if not path.is_file(): raise FileNotFoundError(f"no checkpoint at {path}")
-    state, stored = _read_file(path)
+    state, stored = read_checkpoint(path)
     config = _pick_config(variant, state, stored)
     with parameters_on_meta(): model = cls(config)
     if stored is None: model.load_official_state_dict(state, assign=True)
