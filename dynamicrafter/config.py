@@ -172,7 +172,8 @@ def _toy():
         name='toy',
         diffusion=DiffusionConfig(parameterization='v', rescale_betas_zero_snr=True, fps_condition_type='fs', image_size=(8, 8)),
         unet=UNetConfig(model_channels=32, channel_mult=(1, 2), num_res_blocks=1, attention_resolutions=(1, 2),
-                        num_head_channels=16, context_dim=32, temporal_length=8, default_fs=3, dropout=0.0),
+                        num_head_channels=16, context_dim=32, temporal_length=8, default_fs=3, dropout=0.0,
+                        image_cross_attention_scale_learnable=True),           # learnable λ per layer, for Figure 2
         autoencoder=AutoencoderConfig(ch=32, ch_mult=(1, 2, 2), num_res_blocks=1, resolution=32),
         text_encoder=CLIPConfig(arch='toy', model_cfg=TOY_CLIP), image_encoder=CLIPConfig(arch='toy', model_cfg=TOY_CLIP),
         query_transformer=QueryTransformerConfig(dim=64, depth=2, dim_head=16, heads=4, num_queries=16, embedding_dim=64,

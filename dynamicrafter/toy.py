@@ -66,13 +66,19 @@ def sample_frames(videos:SyntheticVideos, start:int, clips:int)->torch.Tensor:
     "All frames of `clips` consecutive clips, as images (n, 3, h, w)."
     return torch.cat([videos[start + i]['video'].transpose(0, 1) for i in range(clips)])
 
-def train_micro_autoencoder(config:Config, steps:int, clips_per_batch:int=4, lr:float=1e-3, seed:int=0, log=print)->Autoencoder:
+def train_micro_autoencoder(config:Config, steps:int, clips_per_batch:int=2, lr:float=1e-3, seed:int=0, log=print,
+                            autoencoder:Autoencoder|None=None, # continue from this one (default: a fresh one)
+                            decoder_only:bool=False,           # train only the decoder: the latent space stays as it is
+                           )->Autoencoder:
     "The config's autoencoder, trained on frames of synthetic clips."
     seed_everything(seed)
-    autoencoder = Autoencoder(config.autoencoder).train()
+    autoencoder = (autoencoder or Autoencoder(config.autoencoder)).train()
+    params = [*autoencoder.post_quant_conv.parameters(), *autoencoder.decoder.parameters()] if decoder_only else list(autoencoder.parameters())
+    autoencoder.requires_grad_(False)
+    for p in params: p.requires_grad_(True)
     videos = SyntheticVideos(n=max(steps * clips_per_batch, clips_per_batch), frames=config.sampling.frames,
                              size=(config.sampling.height, config.sampling.width), seed=seed)
-    optimizer = torch.optim.AdamW(autoencoder.parameters(), lr=lr, weight_decay=0.0)
+    optimizer = torch.optim.AdamW(params, lr=lr, weight_decay=0.0)
     for step in range(steps):
         loss = autoencoder_loss(autoencoder, sample_frames(videos, step * clips_per_batch, clips_per_batch))
         optimizer.zero_grad(); loss.backward(); optimizer.step()
@@ -96,7 +102,7 @@ def prior_config(config:Config)->Config:
     return config.replace(name=f'{config.name}_prior', unet=unet, image_encoder=None, query_transformer=None)
 
 # %% ../nbs/11_toy.ipynb #b0400ecb
-TOY_STEPS = dict(clip=1500, autoencoder=1500, prior=3000, context=500, adaptation=1000, joint=3000)
+TOY_STEPS = dict(clip=1500, autoencoder=1200, decoder=1500, prior=1500, context=300, adaptation=400, joint=1800)
 QUICK_STEPS = {part: 2 for part in TOY_STEPS}
 
 @contextmanager
@@ -108,14 +114,14 @@ def timed(times:dict, name:str):
 
 def _stage(model, stage, data, out_dir, steps, batch_size, lr, seed):
     tc = TrainConfig(model='toy', stage=stage, steps=steps, batch_size=batch_size, lr=lr, output_dir=str(out_dir/stage),
-                     save_every=max(1, steps // 5), seed=seed, cpu=True)
+                     save_every=max(1, steps // 5), seed=seed, cpu=True, rand_cond_frame=False)   # animate from frame 0
     return train(model, data, tc)['history']
 
 # %% ../nbs/11_toy.ipynb #57caaf06
 def train_toy(out_dir,                     # where every part and the final `toy.safetensors` go
               steps:dict|None=None,        # steps per part (keys of `TOY_STEPS`); missing keys take the defaults
               batch_size:int=8,            # clips (or images) per diffusion step
-              lr:float=2e-4,               # AdamW learning rate of the diffusion stages
+              lr:float=3e-4,               # AdamW learning rate of the diffusion stages
               config:Config|None=None,     # default get_config('toy')
               seed:int=0, log=print)->dict:
     "Train the toy DynamiCrafter from nothing; returns {'weights', 'times', 'final_losses'}."
@@ -126,7 +132,7 @@ def train_toy(out_dir,                     # where every part and the final `toy
     size, frames = (config.sampling.height, config.sampling.width), config.sampling.frames
     videos = SyntheticVideos(n=200_000, frames=frames, size=size, frame_stride=config.sampling.fs_range, seed=seed)
     images = SyntheticImages(n=200_000, size=size, seed=seed)
-    clip_path, ae_path = out_dir/'clip.safetensors', out_dir/'autoencoder.safetensors'
+    clip_path, ae_path, decoder_path = (out_dir/f'{name}.safetensors' for name in ('clip', 'autoencoder', 'autoencoder_decoder'))
     clip = build_open_clip(config.text_encoder)
     with timed(times, 'clip'):
         if clip_path.exists(): clip.load_state_dict(load_file(clip_path))
@@ -138,6 +144,11 @@ def train_toy(out_dir,                     # where every part and the final `toy
             autoencoder = train_micro_autoencoder(config, steps['autoencoder'], seed=seed, log=log)
             log(f"latent gain k = {normalise_latents(autoencoder, sample_frames(videos, 10_000, 16), config.diffusion.scale_factor):.3f}")
             save_file(autoencoder.state_dict(), ae_path)
+    with timed(times, 'decoder'):
+        if decoder_path.exists(): autoencoder.load_state_dict(load_file(decoder_path))
+        else:
+            train_micro_autoencoder(config, steps['decoder'], seed=seed + 1, log=log, autoencoder=autoencoder, decoder_only=True)
+            save_file(autoencoder.state_dict(), decoder_path)
     prior = load_clip(DynamiCrafter(prior_config(config)), clip)
     prior.autoencoder.load_state_dict(autoencoder.state_dict())
     with timed(times, 'prior'): losses['prior'] = _stage(prior, 'text_to_video', videos, out_dir, steps['prior'], batch_size, lr, seed)
@@ -147,6 +158,7 @@ def train_toy(out_dir,                     # where every part and the final `toy
     for stage, part, data in (('context', 'context', images), ('adaptation', 'adaptation', videos),
                               ('joint_whole_unet', 'joint', videos)):
         with timed(times, part): losses[part] = _stage(model, stage, data, out_dir, steps[part], batch_size, lr, seed)
+    model.autoencoder.load_state_dict(autoencoder.state_dict())    # (a resumed stage restores the decoder it saved)
     for part in model.parts[:-1]: getattr(model, part).half()      # float16 on disk; the schedule stays float32
     weights = model.save_pretrained(out_dir/'toy.safetensors')
     result = dict(weights=str(weights), size_mb=round(weights.stat().st_size / 2**20, 2), times=times, steps=steps,
