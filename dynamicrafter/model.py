@@ -304,13 +304,19 @@ def image_context(self:DynamiCrafter, images:torch.Tensor)->torch.Tensor:
     query_transformer = _part(self, 'query_transformer')
     return query_transformer(_part(self, 'image_encoder')(images).to(query_transformer.queries.dtype))
 
-def encode_latents(self:DynamiCrafter, video:torch.Tensor, sample:bool=True, chunk_size:int=1)->torch.Tensor:
-    "Diffusion latents `s·E(video)`, `(b, 4, t, H/8, W/8)`, for a video `(b, 3, t, H, W)` in [-1, 1]."
-    return self.config.diffusion.scale_factor * _part(self, 'autoencoder').encode_video(video, chunk_size, sample)
+def _chunk(self:DynamiCrafter, video:torch.Tensor, chunk_size:int|None)->int:
+    "Frames the autoencoder takes at once: as asked, else the official rule (one by one with `perframe_ae`, else all)."
+    if chunk_size is not None: return chunk_size
+    return 1 if self.config.diffusion.perframe_ae else video.shape[0] * video.shape[2]
 
-def decode_latents(self:DynamiCrafter, z:torch.Tensor, chunk_size:int=1)->torch.Tensor:
+def encode_latents(self:DynamiCrafter, video:torch.Tensor, sample:bool=True, chunk_size:int|None=None)->torch.Tensor:
+    "Diffusion latents `s·E(video)`, `(b, 4, t, H/8, W/8)`, for a video `(b, 3, t, H, W)` in [-1, 1]."
+    autoencoder = _part(self, 'autoencoder')
+    return self.config.diffusion.scale_factor * autoencoder.encode_video(video, _chunk(self, video, chunk_size), sample)
+
+def decode_latents(self:DynamiCrafter, z:torch.Tensor, chunk_size:int|None=None)->torch.Tensor:
     "The video `(b, 3, t, H, W)` for diffusion latents `z`: `D(z / s)`."
-    return _part(self, 'autoencoder').decode_video(z / self.config.diffusion.scale_factor, chunk_size)
+    return _part(self, 'autoencoder').decode_video(z / self.config.diffusion.scale_factor, _chunk(self, z, chunk_size))
 
 DynamiCrafter.encode_text, DynamiCrafter.image_context = encode_text, image_context
 DynamiCrafter.encode_latents, DynamiCrafter.decode_latents = encode_latents, decode_latents

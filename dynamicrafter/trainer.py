@@ -139,8 +139,7 @@ def batch_conditions(model:DynamiCrafter, batch:dict, stage:Stage, uncond_prob:f
     "z, context, VDG latent and fs of a batch, with the official conditioning dropout."
     video = batch_video(batch)
     b, t = video.shape[0], video.shape[2]
-    chunk = 1 if model.config.diffusion.perframe_ae else b * t                     # official: frame by frame or all at once
-    z = model.encode_latents(video, sample=True, chunk_size=chunk)                 # s·E(x), a posterior sample
+    z = model.encode_latents(video, sample=True)                                   # s·E(x), a posterior sample
     drop_text, drop_image = condition_dropout(torch.rand(b, device=video.device), uncond_prob)
     prompts = ['' if drop else caption for drop, caption in zip(drop_text.tolist(), batch['caption'])]
     context = model.encode_text(prompts)                                           # (b, 77, d)
