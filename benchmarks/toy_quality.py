@@ -15,34 +15,15 @@ The metric itself is checked on the ground-truth clips (its accuracy there is pr
     python benchmarks/toy_quality.py --n 8 --steps 10        # quick look
 Targets (issue 8): direction ≥ 90 %, first-frame PSNR ≥ 25 dB, conformity clearly above the no-VDG ablation.
 """
-import argparse, json, math, time
+import argparse, json, time
 import torch
 import torch.nn.functional as F
-from dynamicrafter.data import SyntheticVideos, COLOURS
+from dynamicrafter.data import SyntheticVideos
 from dynamicrafter.model import DynamiCrafter
 from dynamicrafter.sampler import sampling_conditions, ddim_sample
+from dynamicrafter.toy import DIRECTIONS, object_weights, direction_of
 
-DIRECTIONS = {'moves left': (-1, 0), 'moves right': (1, 0), 'moves up': (0, -1), 'moves down': (0, 1)}
 HELD_OUT_SEED = 10_007                     # training uses seed 0 (scripts/train_toy.py)
-
-def object_weights(video, colour, sharpness=20.0):
-    "Per-pixel closeness to the object's colour, (t, h, w) in [0, 1]; video (3, t, h, w) in [-1, 1]."
-    target = torch.tensor(COLOURS[colour])[:, None, None, None] * 2 - 1
-    return torch.exp(-sharpness * ((video - target) ** 2).sum(0))
-
-def centroids(weights):
-    "Weighted (x, y) centroid of each frame, (t, 2)."
-    t, h, w = weights.shape
-    ys, xs = torch.meshgrid(torch.arange(h, dtype=torch.float32), torch.arange(w, dtype=torch.float32), indexing='ij')
-    mass = weights.sum((1, 2)).clamp_min(1e-6)
-    return torch.stack([(weights * xs).sum((1, 2)) / mass, (weights * ys).sum((1, 2)) / mass], dim=1)
-
-def direction_of(video, colour):
-    "The motion direction ('moves left', …) of the object: the dominant axis and sign of last − first centroid."
-    c = centroids(object_weights(video, colour))
-    dx, dy = (c[-1] - c[0]).tolist()
-    step = (int(math.copysign(1, dx)), 0) if abs(dx) >= abs(dy) else (0, int(math.copysign(1, dy)))
-    return next(name for name, d in DIRECTIONS.items() if d == step)
 
 def psnr(a, b, mask=None):
     "PSNR in dB of images in [-1, 1] (as [0, 1] images), optionally over a mask."

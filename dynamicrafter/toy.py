@@ -4,7 +4,7 @@
 
 # %% ../nbs/11_toy.ipynb #105664b1
 from __future__ import annotations
-import dataclasses, json, time
+import dataclasses, json, math, time
 from contextlib import contextmanager
 from pathlib import Path
 import open_clip, torch
@@ -15,12 +15,13 @@ from .config import Config, get_config
 from .autoencoder import Autoencoder
 from .clip import build_open_clip, clip_preprocess
 from .model import DynamiCrafter
-from .data import SyntheticVideos, SyntheticImages
+from .data import SyntheticVideos, SyntheticImages, COLOURS
 from .trainer import TrainConfig, train, init_from_prior
 
 # %% auto #0
-__all__ = ['TOY_STEPS', 'QUICK_STEPS', 'clip_loss', 'train_micro_clip', 'load_clip', 'autoencoder_loss', 'sample_frames',
-           'train_micro_autoencoder', 'normalise_latents', 'prior_config', 'timed', 'train_toy']
+__all__ = ['TOY_STEPS', 'QUICK_STEPS', 'DIRECTIONS', 'clip_loss', 'train_micro_clip', 'load_clip', 'autoencoder_loss',
+           'sample_frames', 'train_micro_autoencoder', 'normalise_latents', 'prior_config', 'timed', 'train_toy',
+           'object_weights', 'centroids', 'direction_of']
 
 # %% ../nbs/11_toy.ipynb #a59cb58a
 def clip_loss(clip:nn.Module, images:torch.Tensor, tokens:torch.Tensor)->torch.Tensor:
@@ -165,3 +166,25 @@ def train_toy(out_dir,                     # where every part and the final `toy
                   final_losses={k: v[-1][1] for k, v in losses.items() if v})
     (out_dir/'toy_training.json').write_text(json.dumps(result, indent=1))
     return result
+
+# %% ../nbs/11_toy.ipynb #0ba8f1ea
+DIRECTIONS = {'moves left': (-1, 0), 'moves right': (1, 0), 'moves up': (0, -1), 'moves down': (0, 1)}
+
+def object_weights(video:torch.Tensor, colour:str, sharpness:float=20.0)->torch.Tensor:
+    "Per-pixel closeness to the object's colour, (t, h, w) in [0, 1]; video (3, t, h, w) in [-1, 1]."
+    target = torch.tensor(COLOURS[colour])[:, None, None, None] * 2 - 1
+    return torch.exp(-sharpness * ((video - target) ** 2).sum(0))
+
+def centroids(weights:torch.Tensor)->torch.Tensor:
+    "Weighted (x, y) centroid of each frame, (t, 2)."
+    t, h, w = weights.shape
+    ys, xs = torch.meshgrid(torch.arange(h, dtype=torch.float32), torch.arange(w, dtype=torch.float32), indexing='ij')
+    mass = weights.sum((1, 2)).clamp_min(1e-6)
+    return torch.stack([(weights * xs).sum((1, 2)) / mass, (weights * ys).sum((1, 2)) / mass], dim=1)
+
+def direction_of(video:torch.Tensor, colour:str)->str:
+    "The motion direction ('moves left', …) of the object: the dominant axis and sign of last − first centroid."
+    track = centroids(object_weights(video, colour))
+    dx, dy = (track[-1] - track[0]).tolist()
+    step = (int(math.copysign(1, dx)), 0) if abs(dx) >= abs(dy) else (0, int(math.copysign(1, dy)))
+    return next(name for name, d in DIRECTIONS.items() if d == step)
