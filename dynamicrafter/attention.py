@@ -152,11 +152,12 @@ class TransformerShell(nn.Module):
     "What the spatial and temporal transformers share: GroupNorm (eps 1e-6), proj_in, blocks, zero-initialised proj_out."
     def __init__(self, channels:int, inner:int, blocks:list,
                  use_linear:bool,  # Linear projections; False: 1×1 convolutions of type `conv`
-                 conv:type):       # nn.Conv2d (spatial) or nn.Conv1d (temporal)
+                 conv:type,        # nn.Conv2d (spatial) or nn.Conv1d (temporal)
+                 groups:int=32):   # GroupNorm groups
         super().__init__()
         project = nn.Linear if use_linear else (lambda c_in, c_out: conv(c_in, c_out, 1))
         self.use_linear = use_linear
-        self.norm = nn.GroupNorm(32, channels, eps=1e-6)
+        self.norm = nn.GroupNorm(groups, channels, eps=1e-6)
         self.proj_in = project(channels, inner)
         self.transformer_blocks = nn.ModuleList(blocks)
         self.proj_out = project(inner, channels)
@@ -166,10 +167,10 @@ class SpatialTransformer(TransformerShell):
     "Transformer over the h·w positions of each frame, with the dual cross-attention to the context."
     def __init__(self, channels:int, heads:int, dim_head:int, depth:int=1, context_dim:int|None=None,
                  use_linear:bool=True, image_cross_attention:bool=True, learnable_lambda:bool=False,
-                 use_checkpoint:bool=False):
+                 use_checkpoint:bool=False, groups:int=32):
         blocks = [BasicTransformerBlock(heads * dim_head, heads, dim_head, context_dim, image_cross_attention,
                                         learnable_lambda, use_checkpoint) for _ in range(depth)]
-        super().__init__(channels, heads * dim_head, blocks, use_linear, nn.Conv2d)
+        super().__init__(channels, heads * dim_head, blocks, use_linear, nn.Conv2d, groups)
 
     def forward(self, x, context=None):  # x: (b·t, c, h, w)
         h, w = x.shape[-2:]
@@ -188,9 +189,9 @@ class TemporalTransformer(TransformerShell):
     "Transformer over the t frames of each spatial position (self-attention only)."
     def __init__(self, channels:int, heads:int, dim_head:int, depth:int=1,
                  use_linear:bool=True,  # Linear projections; False: Conv1d 1×1 (init_attn)
-                 use_checkpoint:bool=False):
+                 use_checkpoint:bool=False, groups:int=32):
         blocks = [BasicTransformerBlock(heads * dim_head, heads, dim_head, use_checkpoint=use_checkpoint) for _ in range(depth)]
-        super().__init__(channels, heads * dim_head, blocks, use_linear, nn.Conv1d)
+        super().__init__(channels, heads * dim_head, blocks, use_linear, nn.Conv1d, groups)
 
     def forward(self, x):  # x: (b, c, t, h, w)
         b, c, t, h, w = x.shape

@@ -59,6 +59,7 @@ class UNetConfig:
     image_cross_attention: bool = True     # the dual cross-attention of the paper
     image_cross_attention_scale_learnable: bool = False  # learnable α, λ = 1 + tanh α (the 256 model)
     default_fs: int = 24                   # fs used when none is given
+    norm_groups: int = 32                  # GroupNorm groups (official 32; a 32-channel toy needs fewer, or each group is one channel)
     fs_condition: bool = True              # embed fs and add it to the timestep embedding
 
 # %% ../nbs/00_config.ipynb #2bad0d60
@@ -172,13 +173,13 @@ def _toy():
         name='toy',
         diffusion=DiffusionConfig(parameterization='v', rescale_betas_zero_snr=True, fps_condition_type='fs', image_size=(8, 8)),
         unet=UNetConfig(model_channels=32, channel_mult=(1, 2), num_res_blocks=1, attention_resolutions=(1, 2),
-                        num_head_channels=16, context_dim=32, temporal_length=8, default_fs=3, dropout=0.0,
+                        num_head_channels=16, context_dim=32, temporal_length=8, default_fs=3, dropout=0.0, norm_groups=8,
                         image_cross_attention_scale_learnable=True),           # learnable λ per layer, for Figure 2
         autoencoder=AutoencoderConfig(ch=32, ch_mult=(1, 2, 2), num_res_blocks=1, resolution=32),
         text_encoder=CLIPConfig(arch='toy', model_cfg=TOY_CLIP), image_encoder=CLIPConfig(arch='toy', model_cfg=TOY_CLIP),
         query_transformer=QueryTransformerConfig(dim=64, depth=2, dim_head=16, heads=4, num_queries=16, embedding_dim=64,
                                                  output_dim=32, video_length=8),
-        sampling=SamplingDefaults(height=32, width=32, frames=8, fs=3, fs_range=(1, 6), steps=25,
+        sampling=SamplingDefaults(height=32, width=32, frames=8, fs=3, fs_range=(1, 3), steps=25,
                                   spacing='uniform_trailing', guidance_rescale=0.7))
 
 _CONFIGS = {

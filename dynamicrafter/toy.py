@@ -19,9 +19,9 @@ from .data import SyntheticVideos, SyntheticImages, COLOURS
 from .trainer import TrainConfig, train, init_from_prior
 
 # %% auto #0
-__all__ = ['TOY_STEPS', 'QUICK_STEPS', 'DIRECTIONS', 'clip_loss', 'train_micro_clip', 'load_clip', 'autoencoder_loss',
-           'sample_frames', 'train_micro_autoencoder', 'normalise_latents', 'prior_config', 'timed', 'train_toy',
-           'object_weights', 'centroids', 'direction_of']
+__all__ = ['TOY_STEPS', 'TOY_WORLD', 'QUICK_STEPS', 'DIRECTIONS', 'clip_loss', 'train_micro_clip', 'load_clip',
+           'autoencoder_loss', 'sample_frames', 'train_micro_autoencoder', 'normalise_latents', 'prior_config', 'timed',
+           'train_toy', 'object_weights', 'centroids', 'direction_of']
 
 # %% ../nbs/11_toy.ipynb #a59cb58a
 def clip_loss(clip:nn.Module, images:torch.Tensor, tokens:torch.Tensor)->torch.Tensor:
@@ -32,12 +32,13 @@ def clip_loss(clip:nn.Module, images:torch.Tensor, tokens:torch.Tensor)->torch.T
     labels = torch.arange(len(u), device=u.device)
     return (F.cross_entropy(logits, labels) + F.cross_entropy(logits.T, labels)) / 2
 
-def train_micro_clip(config:Config, steps:int, batch_size:int=64, lr:float=1e-3, seed:int=0, log=print)->nn.Module:
+def train_micro_clip(config:Config, steps:int, batch_size:int=64, lr:float=1e-3, seed:int=0, log=print,
+                     world:dict|None=None)->nn.Module:   # vocabulary subsets of the synthetic world (`TOY_WORLD`)
     "An open_clip `CLIP` of the config's text-encoder size, trained contrastively on synthetic frames and captions."
     seed_everything(seed)
     clip = build_open_clip(config.text_encoder).train()
     size = config.sampling.height, config.sampling.width
-    data = SyntheticImages(n=max(steps * batch_size, batch_size), size=size, seed=seed)
+    data = SyntheticImages(n=max(steps * batch_size, batch_size), size=size, seed=seed, **(world or {}))
     optimizer = torch.optim.AdamW(clip.parameters(), lr=lr, weight_decay=0.01)
     image_size = clip.visual.image_size
     for step in range(steps):
@@ -63,13 +64,17 @@ def autoencoder_loss(autoencoder:Autoencoder, frames:torch.Tensor, kl_weight:flo
     kl = 0.5 * (posterior.mean ** 2 + posterior.std ** 2 - 1 - posterior.logvar).mean()
     return F.mse_loss(reconstruction, frames) + kl_weight * kl
 
-def sample_frames(videos:SyntheticVideos, start:int, clips:int)->torch.Tensor:
-    "All frames of `clips` consecutive clips, as images (n, 3, h, w)."
-    return torch.cat([videos[start + i]['video'].transpose(0, 1) for i in range(clips)])
+def sample_frames(videos:SyntheticVideos, start:int, n:int)->torch.Tensor:
+    "One frame from each of `n` consecutive clips (frame index cycling through the clip), as images (n, 3, h, w)."
+    t = videos.frames
+    return torch.stack([videos[start + i]['video'][:, (start + i) % t] for i in range(n)])
 
-def train_micro_autoencoder(config:Config, steps:int, clips_per_batch:int=2, lr:float=1e-3, seed:int=0, log=print,
+def train_micro_autoencoder(config:Config, steps:int,
+                            batch_size:int=16,                 # frames per step, each from a different clip (frames of one clip are near-copies)
+                            lr:float=1e-3, seed:int=0, log=print,
                             autoencoder:Autoencoder|None=None, # continue from this one (default: a fresh one)
                             decoder_only:bool=False,           # train only the decoder: the latent space stays as it is
+                            world:dict|None=None,              # vocabulary subsets of the synthetic world (`TOY_WORLD`)
                            )->Autoencoder:
     "The config's autoencoder, trained on frames of synthetic clips."
     seed_everything(seed)
@@ -77,11 +82,11 @@ def train_micro_autoencoder(config:Config, steps:int, clips_per_batch:int=2, lr:
     params = [*autoencoder.post_quant_conv.parameters(), *autoencoder.decoder.parameters()] if decoder_only else list(autoencoder.parameters())
     autoencoder.requires_grad_(False)
     for p in params: p.requires_grad_(True)
-    videos = SyntheticVideos(n=max(steps * clips_per_batch, clips_per_batch), frames=config.sampling.frames,
-                             size=(config.sampling.height, config.sampling.width), seed=seed)
+    videos = SyntheticVideos(n=max(steps * batch_size, batch_size), frames=config.sampling.frames,
+                             size=(config.sampling.height, config.sampling.width), seed=seed, **(world or {}))
     optimizer = torch.optim.AdamW(params, lr=lr, weight_decay=0.0)
     for step in range(steps):
-        loss = autoencoder_loss(autoencoder, sample_frames(videos, step * clips_per_batch, clips_per_batch))
+        loss = autoencoder_loss(autoencoder, sample_frames(videos, step * batch_size, batch_size))
         optimizer.zero_grad(); loss.backward(); optimizer.step()
         if step % max(1, steps // 10) == 0 or step == steps - 1: log(f"autoencoder step {step + 1}/{steps} loss {loss.item():.4f}")
     return autoencoder.eval()
@@ -103,7 +108,8 @@ def prior_config(config:Config)->Config:
     return config.replace(name=f'{config.name}_prior', unet=unet, image_encoder=None, query_transformer=None)
 
 # %% ../nbs/11_toy.ipynb #b0400ecb
-TOY_STEPS = dict(clip=1500, autoencoder=1200, decoder=1500, prior=1500, context=300, adaptation=400, joint=1800)
+TOY_STEPS = dict(clip=1500, autoencoder=1500, decoder=300, prior=3000, context=300, adaptation=400, joint=5000)
+TOY_WORLD = dict(backgrounds=('plain',))   # the part of the synthetic world the toy learns: textured backgrounds cost more than 90 CPU minutes
 QUICK_STEPS = {part: 2 for part in TOY_STEPS}
 
 @contextmanager
@@ -122,33 +128,35 @@ def _stage(model, stage, data, out_dir, steps, batch_size, lr, seed):
 def train_toy(out_dir,                     # where every part and the final `toy.safetensors` go
               steps:dict|None=None,        # steps per part (keys of `TOY_STEPS`); missing keys take the defaults
               batch_size:int=8,            # clips (or images) per diffusion step
-              lr:float=3e-4,               # AdamW learning rate of the diffusion stages
+              lr:float=1e-3,               # AdamW learning rate of the diffusion stages
               config:Config|None=None,     # default get_config('toy')
+              world:dict|None=None,        # vocabulary subsets of the synthetic world; default `TOY_WORLD`
               seed:int=0, log=print)->dict:
     "Train the toy DynamiCrafter from nothing; returns {'weights', 'times', 'final_losses'}."
     from safetensors.torch import save_file, load_file
-    out_dir, config = Path(out_dir), config or get_config('toy')
+    out_dir, config, world = Path(out_dir), config or get_config('toy'), TOY_WORLD if world is None else world
     steps, times, losses = {**TOY_STEPS, **(steps or {})}, {}, {}
     out_dir.mkdir(parents=True, exist_ok=True)
     size, frames = (config.sampling.height, config.sampling.width), config.sampling.frames
-    videos = SyntheticVideos(n=200_000, frames=frames, size=size, frame_stride=config.sampling.fs_range, seed=seed)
-    images = SyntheticImages(n=200_000, size=size, seed=seed)
+    videos = SyntheticVideos(n=200_000, frames=frames, size=size, frame_stride=config.sampling.fs_range, seed=seed, **world)
+    images = SyntheticImages(n=200_000, size=size, seed=seed, **world)
     clip_path, ae_path, decoder_path = (out_dir/f'{name}.safetensors' for name in ('clip', 'autoencoder', 'autoencoder_decoder'))
     clip = build_open_clip(config.text_encoder)
     with timed(times, 'clip'):
         if clip_path.exists(): clip.load_state_dict(load_file(clip_path))
-        else: clip = train_micro_clip(config, steps['clip'], seed=seed, log=log); save_file(clip.state_dict(), clip_path)
+        else: clip = train_micro_clip(config, steps['clip'], seed=seed, log=log, world=world); save_file(clip.state_dict(), clip_path)
     autoencoder = Autoencoder(config.autoencoder)
     with timed(times, 'autoencoder'):
         if ae_path.exists(): autoencoder.load_state_dict(load_file(ae_path))
         else:
-            autoencoder = train_micro_autoencoder(config, steps['autoencoder'], seed=seed, log=log)
+            autoencoder = train_micro_autoencoder(config, steps['autoencoder'], seed=seed, log=log, world=world)
             log(f"latent gain k = {normalise_latents(autoencoder, sample_frames(videos, 10_000, 16), config.diffusion.scale_factor):.3f}")
             save_file(autoencoder.state_dict(), ae_path)
     with timed(times, 'decoder'):
         if decoder_path.exists(): autoencoder.load_state_dict(load_file(decoder_path))
         else:
-            train_micro_autoencoder(config, steps['decoder'], seed=seed + 1, log=log, autoencoder=autoencoder, decoder_only=True)
+            train_micro_autoencoder(config, steps['decoder'], seed=seed + 1, log=log, autoencoder=autoencoder, decoder_only=True,
+                                    world=world)
             save_file(autoencoder.state_dict(), decoder_path)
     prior = load_clip(DynamiCrafter(prior_config(config)), clip)
     prior.autoencoder.load_state_dict(autoencoder.state_dict())

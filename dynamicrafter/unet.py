@@ -43,11 +43,11 @@ def zero_init(module:nn.Module)->nn.Module:
 # %% ../nbs/07_unet.ipynb #65563a8c
 class TemporalConvBlock(nn.Module):
     "x + four [GroupNorm, SiLU, (Dropout), Conv3d (3,1,1)] stages over the frames; the last conv zero-initialised."
-    def __init__(self, channels:int, dropout:float=0.1):
+    def __init__(self, channels:int, dropout:float=0.1, groups:int=32):
         super().__init__()
         conv = lambda: nn.Conv3d(channels, channels, (3, 1, 1), padding=(1, 0, 0))
-        self.conv1 = nn.Sequential(nn.GroupNorm(32, channels), nn.SiLU(), conv())
-        self.conv2, self.conv3, self.conv4 = (nn.Sequential(nn.GroupNorm(32, channels), nn.SiLU(), nn.Dropout(dropout), conv())
+        self.conv1 = nn.Sequential(nn.GroupNorm(groups, channels), nn.SiLU(), conv())
+        self.conv2, self.conv3, self.conv4 = (nn.Sequential(nn.GroupNorm(groups, channels), nn.SiLU(), nn.Dropout(dropout), conv())
                                               for _ in range(3))
         zero_init(self.conv4[-1])
 
@@ -58,15 +58,15 @@ class TemporalConvBlock(nn.Module):
 class ResBlock(nn.Module):
     "in_layers + embedding → out_layers, plus skip; then the temporal conv block over the frames."
     def __init__(self, channels:int, emb_channels:int, out_channels:int|None=None, dropout:float=0.1,
-                 temporal_conv:bool=True, use_checkpoint:bool=False):
+                 temporal_conv:bool=True, use_checkpoint:bool=False, groups:int=32):
         super().__init__()
         out_channels = out_channels or channels
-        self.in_layers = nn.Sequential(GroupNorm32(32, channels), nn.SiLU(), nn.Conv2d(channels, out_channels, 3, padding=1))
+        self.in_layers = nn.Sequential(GroupNorm32(groups, channels), nn.SiLU(), nn.Conv2d(channels, out_channels, 3, padding=1))
         self.emb_layers = nn.Sequential(nn.SiLU(), nn.Linear(emb_channels, out_channels))
-        self.out_layers = nn.Sequential(GroupNorm32(32, out_channels), nn.SiLU(), nn.Dropout(dropout),
+        self.out_layers = nn.Sequential(GroupNorm32(groups, out_channels), nn.SiLU(), nn.Dropout(dropout),
                                         zero_init(nn.Conv2d(out_channels, out_channels, 3, padding=1)))
         self.skip_connection = nn.Identity() if out_channels == channels else nn.Conv2d(channels, out_channels, 1)
-        self.temporal_conv = TemporalConvBlock(out_channels) if temporal_conv else None
+        self.temporal_conv = TemporalConvBlock(out_channels, groups=groups) if temporal_conv else None
         self.use_checkpoint = use_checkpoint
 
     def _forward(self, x, emb, frames:int):  # x: (b·t, c, h, w), emb: (b·t, emb_channels)
@@ -141,7 +141,7 @@ class UNet3D(nn.Module):
             self.fps_embedding = nn.Sequential(nn.Linear(ch, emb_dim), nn.SiLU(), zero_init(nn.Linear(emb_dim, emb_dim)))
         self.input_blocks = nn.ModuleList([UNetBlock([nn.Conv2d(cfg.in_channels, ch, 3, padding=1)])])
         self.init_attn = (TemporalTransformer(ch, 8, cfg.num_head_channels, cfg.transformer_depth, use_linear=False,
-                                              use_checkpoint=cfg.use_checkpoint) if cfg.addition_attention else None)
+                                              use_checkpoint=cfg.use_checkpoint, groups=cfg.norm_groups) if cfg.addition_attention else None)
         skip_channels, ds = [ch], 1
         for level, mult in enumerate(cfg.channel_mult):
             for _ in range(cfg.num_res_blocks):
@@ -160,12 +160,13 @@ class UNet3D(nn.Module):
                 ch = mult * cfg.model_channels
                 if level and i == cfg.num_res_blocks: block.append(Upsample(ch)); ds //= 2
                 self.output_blocks.append(block)
-        self.out = nn.Sequential(GroupNorm32(32, ch), nn.SiLU(), zero_init(nn.Conv2d(ch, cfg.out_channels, 3, padding=1)))
+        self.out = nn.Sequential(GroupNorm32(cfg.norm_groups, ch), nn.SiLU(), zero_init(nn.Conv2d(ch, cfg.out_channels, 3, padding=1)))
 
 # %% ../nbs/07_unet.ipynb #6262a85d
 def _resblock(self, channels, out_channels):
     cfg = self.cfg
-    return ResBlock(channels, 4 * cfg.model_channels, out_channels, cfg.dropout, cfg.temporal_conv, cfg.use_checkpoint)
+    return ResBlock(channels, 4 * cfg.model_channels, out_channels, cfg.dropout, cfg.temporal_conv, cfg.use_checkpoint,
+                    cfg.norm_groups)
 
 def _stage(self, channels, out_channels, ds, always_attend=False):
     cfg = self.cfg
@@ -173,10 +174,11 @@ def _stage(self, channels, out_channels, ds, always_attend=False):
     if ds in cfg.attention_resolutions or always_attend:
         heads, dim_head = out_channels // cfg.num_head_channels, cfg.num_head_channels
         block.append(SpatialTransformer(out_channels, heads, dim_head, cfg.transformer_depth, cfg.context_dim, cfg.use_linear,
-                                        cfg.image_cross_attention, cfg.image_cross_attention_scale_learnable, cfg.use_checkpoint))
+                                        cfg.image_cross_attention, cfg.image_cross_attention_scale_learnable, cfg.use_checkpoint,
+                                        cfg.norm_groups))
         if cfg.temporal_attention:
             block.append(TemporalTransformer(out_channels, heads, dim_head, cfg.transformer_depth, cfg.use_linear,
-                                             cfg.use_checkpoint))
+                                             cfg.use_checkpoint, cfg.norm_groups))
     return block
 
 UNet3D._resblock, UNet3D._stage = _resblock, _stage

@@ -16,7 +16,7 @@ def main():
     for part, steps in TOY_STEPS.items():
         parser.add_argument(f'--{part}-steps', type=int, default=None, help=f'steps of the {part} part (default {steps})')
     parser.add_argument('--batch-size', type=int, default=8)
-    parser.add_argument("--lr", type=float, default=3e-4)
+    parser.add_argument("--lr", type=float, default=1e-3, help="AdamW learning rate of the diffusion stages")
     parser.add_argument('--seed', type=int, default=0)
     parser.add_argument('--threads', type=int, default=2, help='torch CPU threads')
     args = parser.parse_args()
