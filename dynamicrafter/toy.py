@@ -109,7 +109,7 @@ def prior_config(config:Config)->Config:
 
 # %% ../nbs/11_toy.ipynb #b0400ecb
 TOY_STEPS = dict(clip=1500, autoencoder=1500, decoder=300, prior=3000, context=300, adaptation=400, joint=4000)
-TOY_WORLD = dict(backgrounds=('plain',))   # the part of the synthetic world the toy learns: textured backgrounds cost more than 90 CPU minutes
+TOY_WORLD = dict(backgrounds=('plain',))   # the part of the synthetic world the toy learns (textures: see the text above)
 QUICK_STEPS = {part: 2 for part in TOY_STEPS}
 
 @contextmanager
