@@ -71,7 +71,6 @@ class TextEncoder(FrozenEncoder):
         return open_clip.tokenize(texts, context_length=self.model.context_length)
 
 # %% ../nbs/04_clip.ipynb #7f193b11
-@torch.no_grad()
 def _text_forward(self:TextEncoder, texts:str|list[str]|torch.Tensor)->torch.Tensor:
     "Text tokens `(b, context_length, width)` for prompts (or token ids `(b, context_length)`)."
     ids = texts if torch.is_tensor(texts) else self.tokenize(texts)

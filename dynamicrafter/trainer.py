@@ -51,7 +51,7 @@ def get_stage(stage:str|Stage)->Stage:
 
 # %% ../nbs/10_trainer.ipynb #08a94c46
 TEMPORAL_MODULES = (TemporalTransformer, TemporalConvBlock)
-PARAMETER_GROUPS = ('unet', 'spatial', 'temporal', 'image_cross_attention', 'query_transformer')
+PARAMETER_GROUPS = ('unet', 'spatial', 'temporal', 'image_cross_attention', 'query_transformer', 'text_encoder')
 
 def _needs(model:DynamiCrafter, part:str)->nn.Module:
     if getattr(model, part) is None: raise ValueError(f"this model has no {part} (its config leaves it out)")
@@ -59,7 +59,7 @@ def _needs(model:DynamiCrafter, part:str)->nn.Module:
 
 def _group(model:DynamiCrafter, group:str)->list[nn.Parameter]:
     "The parameters of one group."
-    if group == 'query_transformer': return list(_needs(model, 'query_transformer').parameters())
+    if group in ('query_transformer', 'text_encoder'): return list(_needs(model, group).parameters())
     unet = _needs(model, 'unet')
     if group == 'unet': return list(unet.parameters())
     if group == 'image_cross_attention':
@@ -231,6 +231,7 @@ class TrainConfig:
     num_workers: int = 0                 # DataLoader workers
     resume: bool = True                  # continue from the newest checkpoint in output_dir, if any
     cpu: bool = False                    # force the CPU even when a GPU is present
+    cond_stage_trainable: bool = False   # the text encoder learns too (official key; False in every released config)
 
     @classmethod
     def from_yaml(cls, path_or_dict)->TrainConfig:
@@ -326,7 +327,7 @@ def train(model:DynamiCrafter,                    # the model (moved, wrapped an
                                              cpu=tc.cpu)
     stage, output_dir = get_stage(tc.stage), Path(tc.output_dir)
     seed_everything(tc.seed + accelerator.process_index)
-    trainable = select_parameters(model, stage.trainable)
+    trainable = select_parameters(model, stage.trainable + (('text_encoder',) if tc.cond_stage_trainable else ()))
     freeze_except(model, trainable)
     model.train()
     if model.autoencoder is not None: model.autoencoder.eval()
