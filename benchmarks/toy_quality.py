@@ -21,7 +21,7 @@ import torch.nn.functional as F
 from dynamicrafter.data import SyntheticVideos
 from dynamicrafter.model import DynamiCrafter
 from dynamicrafter.sampler import sampling_conditions, ddim_sample
-from dynamicrafter.toy import DIRECTIONS, TOY_WORLD, object_weights, direction_of
+from dynamicrafter.toy import TOY_WORLD, object_weights, direction_of
 
 HELD_OUT_SEED = 10_007                     # training uses seed 0 (scripts/train_toy.py)
 
@@ -78,7 +78,7 @@ def main():
     model = DynamiCrafter.from_pretrained(args.weights, dtype='fp32', device='cpu')
     d = model.config.sampling
     data = SyntheticVideos(n=args.n, frames=d.frames, size=(d.height, d.width), frame_stride=d.fs, seed=HELD_OUT_SEED,
-                           motions=list(DIRECTIONS), **TOY_WORLD)        # the part of the world the toy was trained on
+                           **TOY_WORLD)                                  # the part of the world the toy was trained on (the four moves)
     items = [data[i] for i in range(args.n)]
     steps, s_txt = args.steps or d.steps, args.s_txt or d.s_txt
     start = time.time()

@@ -97,10 +97,10 @@ def motion_path(motion:str, u:torch.Tensor, size:tuple, rng:np.random.Generator)
     low, high = np.array([r, r]), np.array([w - 1 - r, h - 1 - r])      # where a centre keeps the shape in view
     direction = {'left': (-1, 0), 'right': (1, 0), 'up': (0, -1), 'down': (0, 1)}.get(motion.split()[-1], (0, 0))
     e = np.array(direction, dtype=float)
-    travel = rng.uniform(0.35, 0.6) * float(np.abs(e) @ (high - low))   # D
+    travel = rng.uniform(0.25, 0.45) * float(min(high - low)) * float(np.abs(e).sum())   # D (0 when nothing slides)
     if motion.startswith('camera'): e = -e                              # the view slides against the pan
-    start = rng.uniform(low + np.maximum(-e, 0) * travel, high - np.maximum(e, 0) * travel)
-    centre = torch.tensor(start, dtype=torch.float32)[None] + travel * u[:, None] * torch.tensor(e, dtype=torch.float32)
+    first = rng.uniform(low + travel, high - travel)                    # c0: the same box whatever the direction
+    centre = torch.tensor(first, dtype=torch.float32)[None] + travel * (u - u[0])[:, None] * torch.tensor(e, dtype=torch.float32)
     if motion.startswith('camera'): offset = -(centre - centre[:1])       # o(u) = c0 - c(u)
     if motion == 'spins': angle = angle + rng.choice([-1, 1]) * rng.uniform(math.pi, 2 * math.pi) * u
     if motion == 'bounces':

@@ -15,7 +15,7 @@ from .config import Config, get_config
 from .autoencoder import Autoencoder
 from .clip import build_open_clip, clip_preprocess
 from .model import DynamiCrafter
-from .data import SyntheticVideos, SyntheticImages, COLOURS
+from .data import SyntheticVideos, COLOURS, MOTIONS
 from .trainer import TrainConfig, train, init_from_prior
 
 # %% auto #0
@@ -38,7 +38,7 @@ def train_micro_clip(config:Config, steps:int, batch_size:int=64, lr:float=1e-3,
     seed_everything(seed)
     clip = build_open_clip(config.text_encoder).train()
     size = config.sampling.height, config.sampling.width
-    data = SyntheticImages(n=max(steps * batch_size, batch_size), size=size, seed=seed, **(world or {}))
+    data = SyntheticVideos(n=max(steps * batch_size, batch_size), size=size, seed=seed, **(world or {})).images()   # stills
     optimizer = torch.optim.AdamW(clip.parameters(), lr=lr, weight_decay=0.01)
     image_size = clip.visual.image_size
     for step in range(steps):
@@ -108,8 +108,8 @@ def prior_config(config:Config)->Config:
     return config.replace(name=f'{config.name}_prior', unet=unet, image_encoder=None, query_transformer=None)
 
 # %% ../nbs/11_toy.ipynb #b0400ecb
-TOY_STEPS = dict(clip=1500, autoencoder=1500, decoder=300, prior=3000, context=300, adaptation=400, joint=4000)
-TOY_WORLD = dict(backgrounds=('plain',))   # the part of the synthetic world the toy learns (textures: see the text above)
+TOY_STEPS = dict(clip=1500, autoencoder=1500, decoder=300, prior=1000, context=300, adaptation=400, joint=3000)
+TOY_WORLD = dict(backgrounds=('plain',), motions=MOTIONS[:4])   # the corner of the synthetic world the toy learns (see the text above)
 QUICK_STEPS = {part: 2 for part in TOY_STEPS}
 
 @contextmanager
@@ -119,9 +119,10 @@ def timed(times:dict, name:str):
     yield
     times[name] = round(time.time() - start, 1)
 
-def _stage(model, stage, data, out_dir, steps, batch_size, lr, seed):
+def _stage(model, stage, data, out_dir, steps, batch_size, lr, seed, text=False):
     tc = TrainConfig(model='toy', stage=stage, steps=steps, batch_size=batch_size, lr=lr, output_dir=str(out_dir/stage),
-                     save_every=max(1, steps // 5), seed=seed, cpu=True, rand_cond_frame=False)   # animate from frame 0
+                     save_every=max(1, steps // 5), seed=seed, cpu=True, rand_cond_frame=False,   # animate from frame 0
+                     cond_stage_trainable=text)                                                    # text tower learns
     return train(model, data, tc)['history']
 
 # %% ../nbs/11_toy.ipynb #57caaf06
@@ -139,7 +140,7 @@ def train_toy(out_dir,                     # where every part and the final `toy
     out_dir.mkdir(parents=True, exist_ok=True)
     size, frames = (config.sampling.height, config.sampling.width), config.sampling.frames
     videos = SyntheticVideos(n=200_000, frames=frames, size=size, frame_stride=config.sampling.fs_range, seed=seed, **world)
-    images = SyntheticImages(n=200_000, size=size, seed=seed, **world)
+    images = videos.images()
     clip_path, ae_path, decoder_path = (out_dir/f'{name}.safetensors' for name in ('clip', 'autoencoder', 'autoencoder_decoder'))
     clip = build_open_clip(config.text_encoder)
     with timed(times, 'clip'):
@@ -164,9 +165,9 @@ def train_toy(out_dir,                     # where every part and the final `toy
     model = load_clip(DynamiCrafter(config), clip)
     model.autoencoder.load_state_dict(autoencoder.state_dict())
     init_from_prior(model, prior.unet.state_dict())
-    for stage, part, data in (('context', 'context', images), ('adaptation', 'adaptation', videos),
-                              ('joint_whole_unet', 'joint', videos)):
-        with timed(times, part): losses[part] = _stage(model, stage, data, out_dir, steps[part], batch_size, lr, seed)
+    for stage, part, data, text in (('context', 'context', images, False), ('adaptation', 'adaptation', videos, False),
+                                    ('joint_whole_unet', 'joint', videos, True)):       # the text tower learns in the joint stage
+        with timed(times, part): losses[part] = _stage(model, stage, data, out_dir, steps[part], batch_size, lr, seed, text)
     model.autoencoder.load_state_dict(autoencoder.state_dict())    # (a resumed stage restores the decoder it saved)
     for part in model.parts[:-1]: getattr(model, part).half()      # float16 on disk; the schedule stays float32
     weights = model.save_pretrained(out_dir/'toy.safetensors')
