@@ -37,7 +37,7 @@ def _animate_options(p:argparse.ArgumentParser):
     p.add_argument('--steps', type=int, help="DDIM steps (official 50)")
     p.add_argument('--eta', type=float, help="DDIM eta: 0 deterministic, 1 stochastic (official 1.0)")
     p.add_argument('--s-img', type=float, help="image guidance scale (default: equal to --s-txt, i.e. ordinary classifier-free guidance)")
-    p.add_argument('--s-txt', type=float, help="text guidance scale (official 7.5)")
+    p.add_argument('--s-txt', type=float, help="text guidance scale (official 7.5; the toy model 1, i.e. no guidance)")
     p.add_argument('--guidance-rescale', type=float, help="guidance rescale phi in [0, 1] (official 0 for 256, 0.7 for the others)")
     p.add_argument('--fps', type=int, help=fps_help())
     p.add_argument('--seed', type=int, default=123, help="random seed (default 123, as official); the same seed gives the same video on any device")

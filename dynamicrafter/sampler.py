@@ -267,7 +267,7 @@ def animate(image,                        # the first frame: a path, a PIL image
             steps:int|None=None,          # DDIM steps (official: 50)
             eta:float|None=None,          # DDIM η (official: 1.0)
             s_img:float|None=None,        # image guidance scale (None: = s_txt, i.e. ordinary CFG)
-            s_txt:float|None=None,        # text guidance scale (official: 7.5)
+            s_txt:float|None=None,        # text guidance scale (official: 7.5; the toy: 1)
             guidance_rescale:float|None=None, # φ (official: 0 for 256, 0.7 for the others)
             fps:int|None=None,            # the fs condition: frame stride (256) or frames per second (others)
             seed:int=123,                 # seeds the noise, the posterior sample and any other randomness

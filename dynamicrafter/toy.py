@@ -19,9 +19,9 @@ from .data import SyntheticVideos, COLOURS, MOTIONS
 from .trainer import TrainConfig, train, init_from_prior
 
 # %% auto #0
-__all__ = ['TOY_STEPS', 'TOY_WORLD', 'QUICK_STEPS', 'DIRECTIONS', 'clip_loss', 'train_micro_clip', 'load_clip',
+__all__ = ['TOY_STEPS', 'TOY_EMA', 'TOY_WORLD', 'QUICK_STEPS', 'DIRECTIONS', 'clip_loss', 'train_micro_clip', 'load_clip',
            'autoencoder_loss', 'sample_frames', 'train_micro_autoencoder', 'normalise_latents', 'prior_config', 'timed',
-           'train_toy', 'object_weights', 'centroids', 'direction_of']
+           'train_toy', 'object_weights', 'centroids', 'direction_of', 'translated', 'aligned_psnr']
 
 # %% ../nbs/11_toy.ipynb #a59cb58a
 def clip_loss(clip:nn.Module, images:torch.Tensor, tokens:torch.Tensor)->torch.Tensor:
@@ -109,6 +109,7 @@ def prior_config(config:Config)->Config:
 
 # %% ../nbs/11_toy.ipynb #b0400ecb
 TOY_STEPS = dict(clip=1500, autoencoder=1500, decoder=300, prior=1000, context=300, adaptation=400, joint=3000)
+TOY_EMA = 0.999                   # the joint stage keeps an EMA of its weights, and the toy ships the EMA
 TOY_WORLD = dict(backgrounds=('plain',), motions=MOTIONS[:4])   # the corner of the synthetic world the toy learns (see the text above)
 QUICK_STEPS = {part: 2 for part in TOY_STEPS}
 
@@ -119,11 +120,13 @@ def timed(times:dict, name:str):
     yield
     times[name] = round(time.time() - start, 1)
 
-def _stage(model, stage, data, out_dir, steps, batch_size, lr, seed, text=False):
+def _stage(model, stage, data, out_dir, steps, batch_size, lr, seed, text=False, ema_decay=None):
     tc = TrainConfig(model='toy', stage=stage, steps=steps, batch_size=batch_size, lr=lr, output_dir=str(out_dir/stage),
                      save_every=max(1, steps // 5), seed=seed, cpu=True, rand_cond_frame=False,   # animate from frame 0
-                     cond_stage_trainable=text)                                                    # text tower learns
-    return train(model, data, tc)['history']
+                     cond_stage_trainable=text, ema_decay=ema_decay)                              # text tower learns
+    run = train(model, data, tc)
+    if run['ema'] is not None: run['ema'].swap()                    # the model leaves the stage with the averaged weights
+    return run['history']
 
 # %% ../nbs/11_toy.ipynb #57caaf06
 def train_toy(out_dir,                     # where every part and the final `toy.safetensors` go
@@ -165,9 +168,9 @@ def train_toy(out_dir,                     # where every part and the final `toy
     model = load_clip(DynamiCrafter(config), clip)
     model.autoencoder.load_state_dict(autoencoder.state_dict())
     init_from_prior(model, prior.unet.state_dict())
-    for stage, part, data, text in (('context', 'context', images, False), ('adaptation', 'adaptation', videos, False),
-                                    ('joint_whole_unet', 'joint', videos, True)):       # the text tower learns in the joint stage
-        with timed(times, part): losses[part] = _stage(model, stage, data, out_dir, steps[part], batch_size, lr, seed, text)
+    for stage, part, data, text, ema in (('context', 'context', images, False, None), ('adaptation', 'adaptation', videos, False, None),
+                                         ('joint_whole_unet', 'joint', videos, True, TOY_EMA)):   # text tower and EMA: joint stage
+        with timed(times, part): losses[part] = _stage(model, stage, data, out_dir, steps[part], batch_size, lr, seed, text, ema)
     model.autoencoder.load_state_dict(autoencoder.state_dict())    # (a resumed stage restores the decoder it saved)
     for part in model.parts[:-1]: getattr(model, part).half()      # float16 on disk; the schedule stays float32
     weights = model.save_pretrained(out_dir/'toy.safetensors')
@@ -197,3 +200,23 @@ def direction_of(video:torch.Tensor, colour:str)->str:
     dx, dy = (track[-1] - track[0]).tolist()
     step = (int(math.copysign(1, dx)), 0) if abs(dx) >= abs(dy) else (0, int(math.copysign(1, dy)))
     return next(name for name, d in DIRECTIONS.items() if d == step)
+
+# %% ../nbs/11_toy.ipynb #c01f134d
+def translated(image:torch.Tensor, shifts:torch.Tensor)->torch.Tensor:
+    "`image` (3, h, w) slid by each (dx, dy) pixels of `shifts` (n, 2), bilinear, edges extended: (n, 3, h, w)."
+    _, h, w = image.shape
+    ys, xs = torch.meshgrid(torch.arange(h, dtype=torch.float32), torch.arange(w, dtype=torch.float32), indexing='ij')
+    x, y = xs - shifts[:, 0, None, None], ys - shifts[:, 1, None, None]      # where each output pixel comes from
+    grid = torch.stack([(2 * x + 1) / w - 1, (2 * y + 1) / h - 1], dim=-1)   # in grid_sample's [-1, 1] (align_corners=False)
+    return F.grid_sample(image.expand(len(shifts), -1, -1, -1), grid, padding_mode='border', align_corners=False)
+
+def aligned_psnr(video:torch.Tensor, image:torch.Tensor, reach:int=12, step:float=0.125)->torch.Tensor:
+    "Per frame (t,): PSNR in dB of each frame of `video` (3, t, h, w) against `image` (3, h, w) slid to where it fits best."
+    whole, fine = torch.arange(-reach, reach + 1.), torch.arange(-1, 1 + step / 2, step)
+    mse = lambda shifts, frame: (((translated(image, shifts) - frame) / 2) ** 2).mean((1, 2, 3))   # [-1, 1] read as [0, 1]
+    best = []
+    for frame in video.unbind(1):
+        coarse = torch.cartesian_prod(whole, whole)
+        near = coarse[mse(coarse, frame).argmin()]
+        best.append(mse(near + torch.cartesian_prod(fine, fine), frame).min())
+    return -10 * torch.log10(torch.stack(best).clamp_min(1e-10))

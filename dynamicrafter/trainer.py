@@ -320,7 +320,7 @@ def train(model:DynamiCrafter,                    # the model (moved, wrapped an
           dataset:torch.utils.data.Dataset,       # items with 'video' or 'image', 'caption', and fps / frame_stride
           tc:TrainConfig,                         # the run's settings
           accelerator=None,                       # an `accelerate.Accelerator`; default: built from `tc`
-          progress:bool=True)->dict:              # {'history': [(step, loss)], 'checkpoint': Path, 'loss_curve': Path}
+          progress:bool=True)->dict:              # {'history': [(step, loss)], 'checkpoint', 'loss_curve', 'ema': EMA|None}
     "Train `model` for `tc.steps` optimiser steps of stage `tc.stage`, resuming from the newest checkpoint."
     from accelerate import Accelerator
     accelerator = accelerator or Accelerator(mixed_precision=tc.mixed_precision, gradient_accumulation_steps=tc.grad_accum,
@@ -361,7 +361,7 @@ def train(model:DynamiCrafter,                    # the model (moved, wrapped an
         if (step + 1) % tc.save_every == 0 or step + 1 == tc.steps:
             checkpoint = save_checkpoint(accelerator, model, output_dir, step + 1, history, ema, tc.keep_checkpoints)
     loss_curve = plot_losses(history, output_dir/'loss.png') if accelerator.is_main_process else None
-    return dict(history=history, checkpoint=checkpoint, loss_curve=loss_curve)
+    return dict(history=history, checkpoint=checkpoint, loss_curve=loss_curve, ema=ema)
 
 # %% ../nbs/10_trainer.ipynb #f3a52458
 def train_from_config(config,       # a YAML path, a dict or a `TrainConfig`
