@@ -190,6 +190,7 @@ def run_train(args):
     overrides = {k: yaml.safe_load(v) for k, v in (s.split('=', 1) for s in args.set)}
     result = train_from_config(args.config, **overrides)
     print(f"checkpoint: {result['checkpoint']}\nloss curve: {result['loss_curve']}", file=sys.stderr)
+    if result['ema'] is not None: print(f"averaged weights: {result['checkpoint']/'dynamicrafter_ema.safetensors'}", file=sys.stderr)
 
 # %% ../nbs/13_cli.ipynb #68e9774f
 def main(argv:list|None=None)->int:

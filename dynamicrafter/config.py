@@ -179,8 +179,8 @@ def _toy():
         text_encoder=CLIPConfig(arch='toy', model_cfg=TOY_CLIP), image_encoder=CLIPConfig(arch='toy', model_cfg=TOY_CLIP),
         query_transformer=QueryTransformerConfig(dim=64, depth=2, dim_head=16, heads=4, num_queries=16, embedding_dim=64,
                                                  output_dim=32, video_length=8),
-        sampling=SamplingDefaults(height=32, width=32, frames=8, fs=3, fs_range=(1, 3), steps=25, s_txt=1.0,   # no guidance:
-                                  spacing='uniform_trailing', guidance_rescale=0.7))   # cleanest frames, words still followed (nb 11)
+        sampling=SamplingDefaults(height=32, width=32, frames=8, fs=3, fs_range=(1, 3), steps=25, spacing='uniform_trailing',
+                                  guidance_rescale=0.7, s_txt=1.0))   # s_txt 1, no guidance: the cleanest frames (notebook 11)
 
 _CONFIGS = {
     '256': lambda: _official('256', DiffusionConfig(image_size=(32, 32)),

@@ -123,7 +123,7 @@ def timed(times:dict, name:str):
 def _stage(model, stage, data, out_dir, steps, batch_size, lr, seed, text=False, ema_decay=None):
     tc = TrainConfig(model='toy', stage=stage, steps=steps, batch_size=batch_size, lr=lr, output_dir=str(out_dir/stage),
                      save_every=max(1, steps // 5), seed=seed, cpu=True, rand_cond_frame=False,   # animate from frame 0
-                     cond_stage_trainable=text, ema_decay=ema_decay)                              # text tower learns
+                     cond_stage_trainable=text, ema_decay=ema_decay)             # text tower learns; weights averaged
     run = train(model, data, tc)
     if run['ema'] is not None: run['ema'].swap()                    # the model leaves the stage with the averaged weights
     return run['history']
