@@ -32,6 +32,10 @@ def psnr(a, b, mask=None):
     mse = err.mean() if mask is None else (err * mask).sum() / (mask.sum() * err.shape[0]).clamp_min(1)
     return float(10 * torch.log10(1 / mse.clamp_min(1e-10)))
 
+def clean_psnr(video, image):
+    "Mean aligned PSNR of frames 2..t (the first frame is scored on its own)."
+    return float(aligned_psnr(video, image)[1:].mean())
+
 @torch.no_grad()
 def generate(model, image, prompt, fs, steps, s_txt, seed, vdg=True):
     "A video (3, t, h, w) for one image and prompt; `vdg=False` zeroes the VDG latent in every branch."
@@ -57,7 +61,7 @@ def evaluate(model, items, steps, s_txt, vdg):
         away = (object_weights(image[:, None], item['colour'])[0] < 0.1) & (object_weights(out, item['colour']) < 0.1)   # (t, h, w)
         rows.append(dict(correct=direction_of(out, item['colour']) == item['motion'], first_psnr=psnr(out[:, 0], image),
                          background_psnr=psnr(out, image[:, None].expand_as(out), away[None].float()),
-                         aligned_psnr=float(aligned_psnr(out, image)[1:].mean())))
+                         aligned_psnr=clean_psnr(out, image)))
     mean = lambda k: sum(float(r[k]) for r in rows) / len(rows)
     return dict(direction_accuracy=mean('correct'), first_frame_psnr=mean('first_psnr'),
                 background_psnr=mean('background_psnr'), aligned_psnr=mean('aligned_psnr'),
@@ -66,13 +70,11 @@ def evaluate(model, items, steps, s_txt, vdg):
 @torch.no_grad()
 def ground_truth(model, items):
     "The metrics on the true clips, and the aligned PSNR of the clips after the autoencoder (encode with the mean, decode)."
-    true = lambda video: float(aligned_psnr(video, video[:, 0])[1:].mean())
     round_trip = lambda video: model.decode_latents(model.encode_latents(video[None], sample=False))[0].clamp(-1, 1)
     n = len(items)
     return dict(direction_accuracy=sum(direction_of(it['video'], it['colour']) == it['motion'] for it in items) / n,
-                aligned_psnr=sum(true(it['video']) for it in items) / n,
-                autoencoder_aligned_psnr=sum(float(aligned_psnr(round_trip(it['video']), it['video'][:, 0])[1:].mean())
-                                             for it in items) / n)
+                aligned_psnr=sum(clean_psnr(it['video'], it['video'][:, 0]) for it in items) / n,
+                autoencoder_aligned_psnr=sum(clean_psnr(round_trip(it['video']), it['video'][:, 0]) for it in items) / n)
 
 def save_frames(path, items, generated:dict, clips=4):
     "A PNG to look at: for the first `clips` items, the true frames, then one row per setting in `generated` (label → videos)."

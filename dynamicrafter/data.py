@@ -12,9 +12,9 @@ from torch.utils.data import Dataset
 from .core import resize_center_crop
 
 # %% auto #0
-__all__ = ['COLOURS', 'SHAPES', 'BACKGROUNDS', 'MOTIONS', 'VIDEO_SUFFIXES', 'LAYOUTS', 'synthetic_caption', 'shape_distance',
-           'background_pattern', 'motion_path', 'SyntheticVideos', 'SyntheticImages', 'sample_frame_indices',
-           'probe_video', 'read_frames', 'WebVid']
+__all__ = ['COLOURS', 'SHAPES', 'BACKGROUNDS', 'MOTIONS', 'SLIDES', 'VIDEO_SUFFIXES', 'LAYOUTS', 'synthetic_caption',
+           'shape_distance', 'background_pattern', 'motion_path', 'SyntheticVideos', 'SyntheticImages',
+           'sample_frame_indices', 'probe_video', 'read_frames', 'WebVid']
 
 # %% ../nbs/02_data.ipynb #bf3bc7eb
 COLOURS = {'red': (0.9, 0.15, 0.15), 'green': (0.2, 0.8, 0.25), 'blue': (0.2, 0.35, 0.95), 'yellow': (0.95, 0.85, 0.2),
@@ -23,6 +23,7 @@ SHAPES = ('circle', 'square', 'triangle', 'diamond')
 BACKGROUNDS = ('plain', 'striped', 'checkered', 'noisy')
 MOTIONS = ('moves left', 'moves right', 'moves up', 'moves down', 'grows', 'shrinks', 'spins', 'bounces',
            'camera pans left', 'camera pans right', 'stays still')
+SLIDES = {'left': (-1, 0), 'right': (1, 0), 'up': (0, -1), 'down': (0, 1)}   # direction word → unit (dx, dy) in pixels, y down
 
 def _choose(name, given, allowed):
     "Check a user's subset of a vocabulary."
@@ -95,7 +96,7 @@ def motion_path(motion:str, u:torch.Tensor, size:tuple, rng:np.random.Generator)
         radius = small + (big - small) * (u if motion == 'grows' else 1 - u)
     r = float(radius.max())
     low, high = np.array([r, r]), np.array([w - 1 - r, h - 1 - r])      # where a centre keeps the shape in view
-    direction = {'left': (-1, 0), 'right': (1, 0), 'up': (0, -1), 'down': (0, 1)}.get(motion.split()[-1], (0, 0))
+    direction = SLIDES.get(motion.split()[-1], (0, 0))
     e = np.array(direction, dtype=float)
     travel = rng.uniform(0.25, 0.45) * float(min(high - low)) * float(np.abs(e).sum())   # D (0 when nothing slides)
     if motion.startswith('camera'): e = -e                              # the view slides against the pan

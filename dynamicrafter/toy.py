@@ -15,7 +15,7 @@ from .config import Config, get_config
 from .autoencoder import Autoencoder
 from .clip import build_open_clip, clip_preprocess
 from .model import DynamiCrafter
-from .data import SyntheticVideos, COLOURS, MOTIONS
+from .data import SyntheticVideos, COLOURS, MOTIONS, SLIDES
 from .trainer import TrainConfig, train, init_from_prior
 
 # %% auto #0
@@ -180,7 +180,7 @@ def train_toy(out_dir,                     # where every part and the final `toy
     return result
 
 # %% ../nbs/11_toy.ipynb #0ba8f1ea
-DIRECTIONS = {'moves left': (-1, 0), 'moves right': (1, 0), 'moves up': (0, -1), 'moves down': (0, 1)}
+DIRECTIONS = {f'moves {word}': step for word, step in SLIDES.items()}   # the unit steps the synthetic clips move by
 
 def object_weights(video:torch.Tensor, colour:str, sharpness:float=20.0)->torch.Tensor:
     "Per-pixel closeness to the object's colour, (t, h, w) in [0, 1]; video (3, t, h, w) in [-1, 1]."
@@ -213,10 +213,11 @@ def translated(image:torch.Tensor, shifts:torch.Tensor)->torch.Tensor:
 def aligned_psnr(video:torch.Tensor, image:torch.Tensor, reach:int=12, step:float=0.125)->torch.Tensor:
     "Per frame (t,): PSNR in dB of each frame of `video` (3, t, h, w) against `image` (3, h, w) slid to where it fits best."
     whole, fine = torch.arange(-reach, reach + 1.), torch.arange(-1, 1 + step / 2, step)
-    mse = lambda shifts, frame: (((translated(image, shifts) - frame) / 2) ** 2).mean((1, 2, 3))   # [-1, 1] read as [0, 1]
+    coarse, local = torch.cartesian_prod(whole, whole), torch.cartesian_prod(fine, fine)
+    mse = lambda slid, frame: (((slid - frame) / 2) ** 2).mean((1, 2, 3))       # [-1, 1] read as [0, 1]
+    slid = translated(image, coarse)                                            # the whole-pixel slides, shared by every frame
     best = []
     for frame in video.unbind(1):
-        coarse = torch.cartesian_prod(whole, whole)
-        near = coarse[mse(coarse, frame).argmin()]
-        best.append(mse(near + torch.cartesian_prod(fine, fine), frame).min())
+        near = coarse[mse(slid, frame).argmin()]
+        best.append(mse(translated(image, near + local), frame).min())
     return -10 * torch.log10(torch.stack(best).clamp_min(1e-10))
