@@ -57,7 +57,7 @@ def load_clip(model:DynamiCrafter, clip:nn.Module)->DynamiCrafter:
     return model
 
 # %% ../nbs/11_toy.ipynb #b9c2bb76
-def autoencoder_loss(autoencoder:Autoencoder, frames:torch.Tensor, kl_weight:float=1e-4)->torch.Tensor:
+def autoencoder_loss(autoencoder:Autoencoder, frames:torch.Tensor, kl_weight:float=1e-6)->torch.Tensor:
     "MSE reconstruction through a posterior sample, plus `kl_weight` · KL to N(0, I)."
     posterior = autoencoder.encode(frames)
     reconstruction = autoencoder.decode(posterior.sample())
@@ -108,7 +108,7 @@ def prior_config(config:Config)->Config:
     return config.replace(name=f'{config.name}_prior', unet=unet, image_encoder=None, query_transformer=None)
 
 # %% ../nbs/11_toy.ipynb #b0400ecb
-TOY_STEPS = dict(clip=1500, autoencoder=1500, decoder=300, prior=1000, context=300, adaptation=400, joint=3000)
+TOY_STEPS = dict(clip=1500, autoencoder=3000, decoder=300, prior=1000, context=300, adaptation=400, joint=3000)
 TOY_EMA = 0.999                   # the joint stage keeps an EMA of its weights, and the toy ships the EMA
 TOY_WORLD = dict(backgrounds=('plain',), motions=MOTIONS[:4])   # the corner of the synthetic world the toy learns (see the text above)
 QUICK_STEPS = {part: 2 for part in TOY_STEPS}
@@ -123,10 +123,8 @@ def timed(times:dict, name:str):
 def _stage(model, stage, data, out_dir, steps, batch_size, lr, seed, text=False, ema_decay=None):
     tc = TrainConfig(model='toy', stage=stage, steps=steps, batch_size=batch_size, lr=lr, output_dir=str(out_dir/stage),
                      save_every=max(1, steps // 5), seed=seed, cpu=True, rand_cond_frame=False,   # animate from frame 0
-                     cond_stage_trainable=text, ema_decay=ema_decay)             # text tower learns; weights averaged
-    run = train(model, data, tc)
-    if run['ema'] is not None: run['ema'].swap()                    # the model leaves the stage with the averaged weights
-    return run['history']
+                     cond_stage_trainable=text, ema_decay=ema_decay, finish_on_ema=True)  # text tower learns; leaves averaged
+    return train(model, data, tc)['history']
 
 # %% ../nbs/11_toy.ipynb #57caaf06
 def train_toy(out_dir,                     # where every part and the final `toy.safetensors` go
