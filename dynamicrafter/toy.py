@@ -108,7 +108,7 @@ def prior_config(config:Config)->Config:
     return config.replace(name=f'{config.name}_prior', unet=unet, image_encoder=None, query_transformer=None)
 
 # %% ../nbs/11_toy.ipynb #b0400ecb
-TOY_STEPS = dict(clip=1500, autoencoder=3000, decoder=300, prior=1000, context=300, adaptation=400, joint=3000)
+TOY_STEPS = dict(clip=1500, autoencoder=3000, decoder=300, prior=1000, context=300, adaptation=400, joint=4500)
 TOY_EMA = 0.999                   # the joint stage keeps an EMA of its weights, and the toy ships the EMA
 TOY_WORLD = dict(backgrounds=('plain',), motions=MOTIONS[:4])   # the corner of the synthetic world the toy learns (see the text above)
 QUICK_STEPS = {part: 2 for part in TOY_STEPS}
