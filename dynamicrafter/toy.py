@@ -16,10 +16,10 @@ from .autoencoder import Autoencoder
 from .clip import build_open_clip, clip_preprocess
 from .model import DynamiCrafter
 from .data import SyntheticVideos, COLOURS, MOTIONS, SLIDES
-from .trainer import TrainConfig, train, init_from_prior
+from .trainer import TrainConfig, train, init_from_prior, decayed_lr
 
 # %% auto #0
-__all__ = ['TOY_STEPS', 'TOY_EMA', 'TOY_WORLD', 'QUICK_STEPS', 'DIRECTIONS', 'clip_loss', 'train_micro_clip', 'load_clip',
+__all__ = ['TOY_STEPS', 'TOY_LR_DECAY', 'TOY_WORLD', 'QUICK_STEPS', 'DIRECTIONS', 'clip_loss', 'train_micro_clip', 'load_clip',
            'autoencoder_loss', 'sample_frames', 'train_micro_autoencoder', 'normalise_latents', 'prior_config', 'timed',
            'train_toy', 'object_weights', 'centroids', 'direction_of', 'translated', 'aligned_psnr']
 
@@ -74,6 +74,7 @@ def train_micro_autoencoder(config:Config, steps:int,
                             lr:float=1e-3, seed:int=0, log=print,
                             autoencoder:Autoencoder|None=None, # continue from this one (default: a fresh one)
                             decoder_only:bool=False,           # train only the decoder: the latent space stays as it is
+                            lr_decay_steps:int=0,              # the last this many steps take the lr linearly down to 0
                             world:dict|None=None,              # vocabulary subsets of the synthetic world (`TOY_WORLD`)
                            )->Autoencoder:
     "The config's autoencoder, trained on frames of synthetic clips."
@@ -86,6 +87,7 @@ def train_micro_autoencoder(config:Config, steps:int,
                              size=(config.sampling.height, config.sampling.width), seed=seed, **(world or {}))
     optimizer = torch.optim.AdamW(params, lr=lr, weight_decay=0.0)
     for step in range(steps):
+        for group in optimizer.param_groups: group['lr'] = decayed_lr(lr, step, steps, lr_decay_steps)
         loss = autoencoder_loss(autoencoder, sample_frames(videos, step * batch_size, batch_size))
         optimizer.zero_grad(); loss.backward(); optimizer.step()
         if step % max(1, steps // 10) == 0 or step == steps - 1: log(f"autoencoder step {step + 1}/{steps} loss {loss.item():.4f}")
@@ -108,8 +110,8 @@ def prior_config(config:Config)->Config:
     return config.replace(name=f'{config.name}_prior', unet=unet, image_encoder=None, query_transformer=None)
 
 # %% ../nbs/11_toy.ipynb #b0400ecb
-TOY_STEPS = dict(clip=1500, autoencoder=3000, decoder=300, prior=1000, context=300, adaptation=400, joint=4500)
-TOY_EMA = 0.999                   # the joint stage keeps an EMA of its weights, and the toy ships the EMA
+TOY_STEPS = dict(clip=1500, autoencoder=3000, decoder=2000, prior=1000, context=300, adaptation=400, joint=4500)
+TOY_LR_DECAY = 1500               # the joint stage's last 1500 steps take the lr linearly to 0; the toy ships where it ends
 TOY_WORLD = dict(backgrounds=('plain',), motions=MOTIONS[:4])   # the corner of the synthetic world the toy learns (see the text above)
 QUICK_STEPS = {part: 2 for part in TOY_STEPS}
 
@@ -120,10 +122,10 @@ def timed(times:dict, name:str):
     yield
     times[name] = round(time.time() - start, 1)
 
-def _stage(model, stage, data, out_dir, steps, batch_size, lr, seed, text=False, ema_decay=None):
-    tc = TrainConfig(model='toy', stage=stage, steps=steps, batch_size=batch_size, lr=lr, output_dir=str(out_dir/stage),
-                     save_every=max(1, steps // 5), seed=seed, cpu=True, rand_cond_frame=False,   # animate from frame 0
-                     cond_stage_trainable=text, ema_decay=ema_decay, finish_on_ema=True)  # text tower learns; leaves averaged
+def _stage(model, stage, data, out_dir, steps, batch_size, lr, seed, text=False, lr_decay_steps=0):
+    tc = TrainConfig(model='toy', stage=stage, steps=steps, batch_size=batch_size, lr=lr, lr_decay_steps=lr_decay_steps,
+                     output_dir=str(out_dir/stage), save_every=max(1, steps // 5), seed=seed, cpu=True,
+                     rand_cond_frame=False, cond_stage_trainable=text)   # animate from frame 0; text: the text tower learns
     return train(model, data, tc)['history']
 
 # %% ../nbs/11_toy.ipynb #57caaf06
@@ -158,7 +160,7 @@ def train_toy(out_dir,                     # where every part and the final `toy
         if decoder_path.exists(): autoencoder.load_state_dict(load_file(decoder_path))
         else:
             train_micro_autoencoder(config, steps['decoder'], seed=seed + 1, log=log, autoencoder=autoencoder, decoder_only=True,
-                                    world=world)
+                                    lr_decay_steps=steps['decoder'], world=world)   # lr falling to 0: it settles
             save_file(autoencoder.state_dict(), decoder_path)
     prior = load_clip(DynamiCrafter(prior_config(config)), clip)
     prior.autoencoder.load_state_dict(autoencoder.state_dict())
@@ -166,9 +168,9 @@ def train_toy(out_dir,                     # where every part and the final `toy
     model = load_clip(DynamiCrafter(config), clip)
     model.autoencoder.load_state_dict(autoencoder.state_dict())
     init_from_prior(model, prior.unet.state_dict())
-    for stage, part, data, text, ema in (('context', 'context', images, False, None), ('adaptation', 'adaptation', videos, False, None),
-                                         ('joint_whole_unet', 'joint', videos, True, TOY_EMA)):   # text tower and EMA: joint stage
-        with timed(times, part): losses[part] = _stage(model, stage, data, out_dir, steps[part], batch_size, lr, seed, text, ema)
+    for stage, part, data, text, decay in (('context', 'context', images, False, 0), ('adaptation', 'adaptation', videos, False, 0),
+                                           ('joint_whole_unet', 'joint', videos, True, TOY_LR_DECAY)):  # text tower, lr decay: joint
+        with timed(times, part): losses[part] = _stage(model, stage, data, out_dir, steps[part], batch_size, lr, seed, text, decay)
     model.autoencoder.load_state_dict(autoencoder.state_dict())    # (a resumed stage restores the decoder it saved)
     for part in model.parts[:-1]: getattr(model, part).half()      # float16 on disk; the schedule stays float32
     weights = model.save_pretrained(out_dir/'toy.safetensors')

@@ -22,8 +22,9 @@ from .data import SyntheticVideos, SyntheticImages, WebVid
 # %% auto #0
 __all__ = ['STAGES', 'TEMPORAL_MODULES', 'PARAMETER_GROUPS', 'DATASETS', 'Stage', 'get_stage', 'select_parameters',
            'freeze_except', 'init_from_prior', 'condition_dropout', 'vdg_concat', 'batch_video', 'batch_fs',
-           'batch_conditions', 'diffusion_loss', 'DiffusionLoss', 'EMA', 'TrainConfig', 'build_model', 'build_dataset',
-           'ResumableSampler', 'checkpoints', 'save_checkpoint', 'plot_losses', 'train', 'train_from_config']
+           'batch_conditions', 'diffusion_loss', 'DiffusionLoss', 'EMA', 'decayed_lr', 'TrainConfig', 'build_model',
+           'build_dataset', 'ResumableSampler', 'checkpoints', 'save_checkpoint', 'plot_losses', 'train',
+           'train_from_config']
 
 # %% ../nbs/10_trainer.ipynb #06bea150
 @dataclass(frozen=True)
@@ -205,6 +206,10 @@ class EMA:
 # %% ../nbs/10_trainer.ipynb #6c6f484f
 DATASETS = {'synthetic_videos': SyntheticVideos, 'synthetic_images': SyntheticImages, 'webvid': WebVid}
 
+def decayed_lr(lr:float, step:int, steps:int, decay_steps:int=0)->float:
+    "The lr of step `step` (from 0) of `steps`: `lr`, then a linear fall over the last `decay_steps` (0: constant)."
+    return lr * min(1.0, (steps - step) / decay_steps) if decay_steps else lr
+
 @dataclass
 class TrainConfig:
     "Everything a training run needs (defaults: the official fine-tuning recipe, facts §8)."
@@ -217,6 +222,7 @@ class TrainConfig:
     batch_size: int = 2                  # per process and micro-batch
     grad_accum: int = 1                  # micro-batches per optimiser step
     lr: float = 1e-5                     # AdamW learning rate (official 1e-5, no schedule)
+    lr_decay_steps: int = 0              # the last this many steps take the lr linearly down to 0 (0: constant, official)
     weight_decay: float = 0.01           # AdamW weight decay (torch default, as the official code)
     max_grad_norm: float = 0.5           # gradient clipping by norm (official 0.5)
     mixed_precision: str = 'no'          # 'no', 'fp16' or 'bf16' (Accelerate autocast)
@@ -247,6 +253,10 @@ class TrainConfig:
         unknown = sorted(set(spec) - known)
         if unknown: raise ValueError(f"unknown training config keys {unknown}; known: {sorted(known)}")
         return cls(**spec)
+
+    def lr_at(self, step:int)->float:
+        "The learning rate of optimiser step `step` (from 0)."
+        return decayed_lr(self.lr, step, self.steps, self.lr_decay_steps)
 
 # %% ../nbs/10_trainer.ipynb #254412a8
 def build_model(tc:TrainConfig)->DynamiCrafter:
@@ -348,6 +358,7 @@ def train(model:DynamiCrafter,                    # the model (moved, wrapped an
     bar = tqdm(range(state['step'], tc.steps), initial=state['step'], total=tc.steps,
                disable=not (progress and accelerator.is_local_main_process), desc=f'train {stage.name}')
     for step in bar:
+        for group in optimizer.param_groups: group['lr'] = tc.lr_at(step)   # from the step alone: resume is exact
         losses = []
         for _ in range(tc.grad_accum):
             with accelerator.accumulate(objective):
