@@ -208,7 +208,8 @@ DATASETS = {'synthetic_videos': SyntheticVideos, 'synthetic_images': SyntheticIm
 
 def decayed_lr(lr:float, step:int, steps:int, decay_steps:int=0)->float:
     "The lr of step `step` (from 0) of `steps`: `lr`, then a linear fall over the last `decay_steps` (0: constant)."
-    return lr * min(1.0, (steps - step) / decay_steps) if decay_steps else lr
+    if decay_steps < 0: raise ValueError(f"lr_decay_steps must be 0 (constant) or more, got {decay_steps}")
+    return lr * min(1.0, (steps - step) / min(decay_steps, steps)) if decay_steps else lr   # at most the whole run
 
 @dataclass
 class TrainConfig:
