@@ -229,7 +229,6 @@ class TrainConfig:
     mixed_precision: str = 'no'          # 'no', 'fp16' or 'bf16' (Accelerate autocast)
     gradient_checkpointing: bool = False # UNetConfig.use_checkpoint: recompute activations in the backward pass
     ema_decay: float|None = None         # e.g. 0.9999; None: no EMA (official)
-    finish_on_ema: bool = False          # with ema_decay: the model leaves `train` holding the averaged weights
     uncond_prob: float = 0.05            # p of the conditioning dropout
     rand_cond_frame: bool = True         # random conditioning frame (official 512/1024); False: frame 0
     interp: bool = False                 # interpolation mode (VDG = first and last latents)
@@ -374,7 +373,6 @@ def train(model:DynamiCrafter,                    # the model (moved, wrapped an
         if (step + 1) % tc.save_every == 0 or step + 1 == tc.steps:
             checkpoint = save_checkpoint(accelerator, model, output_dir, step + 1, history, ema, tc.keep_checkpoints)
     loss_curve = plot_losses(history, output_dir/'loss.png') if accelerator.is_main_process else None
-    if ema is not None and tc.finish_on_ema: ema.swap()             # the live weights go to the shadow
     return dict(history=history, checkpoint=checkpoint, loss_curve=loss_curve, ema=ema)
 
 # %% ../nbs/10_trainer.ipynb #f3a52458
