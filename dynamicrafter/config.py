@@ -50,6 +50,7 @@ class UNetConfig:
     use_linear: bool = True                # linear (not 1×1 conv) proj_in/out in transformers
     use_checkpoint: bool = False           # gradient checkpointing
     temporal_conv: bool = True
+    temporal_conv_dropout: float = 0.1     # dropout inside the temporal conv blocks (fixed at 0.1 in the official code)
     temporal_attention: bool = True
     temporal_selfatt_only: bool = True
     use_relative_position: bool = False
@@ -173,7 +174,8 @@ def _toy():
         name='toy',
         diffusion=DiffusionConfig(parameterization='v', rescale_betas_zero_snr=True, fps_condition_type='fs', image_size=(8, 8)),
         unet=UNetConfig(model_channels=32, channel_mult=(1, 2), num_res_blocks=1, attention_resolutions=(1, 2),
-                        num_head_channels=16, context_dim=32, temporal_length=8, default_fs=3, dropout=0.0, norm_groups=8,
+                        num_head_channels=16, context_dim=32, temporal_length=8, default_fs=3, norm_groups=8,
+                        dropout=0.0, temporal_conv_dropout=0.0,                 # a small model that never sees a clip twice
                         image_cross_attention_scale_learnable=True),           # learnable λ per layer, for Figure 2
         autoencoder=AutoencoderConfig(ch=32, ch_mult=(1, 2, 2), num_res_blocks=1, resolution=32),
         text_encoder=CLIPConfig(arch='toy', model_cfg=TOY_CLIP), image_encoder=CLIPConfig(arch='toy', model_cfg=TOY_CLIP),

@@ -110,7 +110,7 @@ def prior_config(config:Config)->Config:
     return config.replace(name=f'{config.name}_prior', unet=unet, image_encoder=None, query_transformer=None)
 
 # %% ../nbs/11_toy.ipynb #b0400ecb
-TOY_STEPS = dict(clip=1500, autoencoder=3000, decoder=3000, prior=1000, context=300, adaptation=400, joint=4500)
+TOY_STEPS = dict(clip=1500, autoencoder=3000, decoder=3000, prior=1000, context=300, adaptation=400, joint=5100)
 TOY_LR_DECAY = 1500               # the joint stage's last 1500 steps take the lr linearly to 0; the toy ships where it ends
 TOY_WORLD = dict(backgrounds=('plain',), motions=MOTIONS[:4])   # the corner of the synthetic world the toy learns (see the text above)
 QUICK_STEPS = {part: 2 for part in TOY_STEPS}

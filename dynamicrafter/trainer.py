@@ -348,7 +348,7 @@ def train(model:DynamiCrafter,                    # the model (moved, wrapped an
     loader = torch.utils.data.DataLoader(dataset, batch_size=tc.batch_size, num_workers=tc.num_workers,
                                          sampler=ResumableSampler(len(dataset), tc.seed, state['step'] * samples_per_step),
                                          generator=torch.Generator().manual_seed(tc.seed))
-    optimizer = torch.optim.AdamW(trainable.values(), lr=tc.lr, weight_decay=tc.weight_decay)
+    optimizer = torch.optim.AdamW(trainable.values(), lr=tc.lr, weight_decay=tc.weight_decay, fused=True)
     objective = DiffusionLoss(model, stage, tc.uncond_prob, tc.rand_cond_frame, tc.interp)
     objective, optimizer, loader = accelerator.prepare(objective, optimizer, loader)
     ema = EMA(trainable, tc.ema_decay) if tc.ema_decay else None

@@ -58,7 +58,7 @@ class TemporalConvBlock(nn.Module):
 class ResBlock(nn.Module):
     "in_layers + embedding → out_layers, plus skip; then the temporal conv block over the frames."
     def __init__(self, channels:int, emb_channels:int, out_channels:int|None=None, dropout:float=0.1,
-                 temporal_conv:bool=True, use_checkpoint:bool=False, groups:int=32):
+                 temporal_conv:bool=True, use_checkpoint:bool=False, groups:int=32, temporal_dropout:float=0.1):
         super().__init__()
         out_channels = out_channels or channels
         self.in_layers = nn.Sequential(GroupNorm32(groups, channels), nn.SiLU(), nn.Conv2d(channels, out_channels, 3, padding=1))
@@ -66,7 +66,7 @@ class ResBlock(nn.Module):
         self.out_layers = nn.Sequential(GroupNorm32(groups, out_channels), nn.SiLU(), nn.Dropout(dropout),
                                         zero_init(nn.Conv2d(out_channels, out_channels, 3, padding=1)))
         self.skip_connection = nn.Identity() if out_channels == channels else nn.Conv2d(channels, out_channels, 1)
-        self.temporal_conv = TemporalConvBlock(out_channels, groups=groups) if temporal_conv else None
+        self.temporal_conv = TemporalConvBlock(out_channels, temporal_dropout, groups) if temporal_conv else None
         self.use_checkpoint = use_checkpoint
 
     def _forward(self, x, emb, frames:int):  # x: (b·t, c, h, w), emb: (b·t, emb_channels)
@@ -166,7 +166,7 @@ class UNet3D(nn.Module):
 def _resblock(self, channels, out_channels):
     cfg = self.cfg
     return ResBlock(channels, 4 * cfg.model_channels, out_channels, cfg.dropout, cfg.temporal_conv, cfg.use_checkpoint,
-                    cfg.norm_groups)
+                    cfg.norm_groups, cfg.temporal_conv_dropout)
 
 def _stage(self, channels, out_channels, ds, always_attend=False):
     cfg = self.cfg
