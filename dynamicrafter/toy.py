@@ -21,7 +21,7 @@ from .trainer import TrainConfig, train, init_from_prior, decayed_lr
 # %% auto #0
 __all__ = ['TOY_STEPS', 'TOY_LR_DECAY', 'TOY_WORLD', 'QUICK_STEPS', 'DIRECTIONS', 'clip_loss', 'train_micro_clip', 'load_clip',
            'autoencoder_loss', 'sample_frames', 'train_micro_autoencoder', 'normalise_latents', 'prior_config', 'timed',
-           'train_toy', 'object_weights', 'centroids', 'direction_of', 'translated', 'aligned_psnr']
+           'train_toy', 'object_weights', 'centroids', 'direction_of', 'translated', 'aligned_psnr', 'background_noise']
 
 # %% ../nbs/11_toy.ipynb #a59cb58a
 def clip_loss(clip:nn.Module, images:torch.Tensor, tokens:torch.Tensor)->torch.Tensor:
@@ -221,3 +221,15 @@ def aligned_psnr(video:torch.Tensor, image:torch.Tensor, reach:int=12, step:floa
         near = coarse[mse(slid, frame).argmin()]
         best.append(mse(translated(image, near + local), frame).min())
     return -10 * torch.log10(torch.stack(best).clamp_min(1e-10))
+
+# %% ../nbs/11_toy.ipynb #201d9c6b
+def background_noise(video:torch.Tensor,  # (3, t, h, w) in [-1, 1], generated
+                     truth:torch.Tensor,  # (3, t, h, w) in [-1, 1], the true clip
+                     colour:str,          # the object's colour name
+                     margin:int=3,        # pixels kept clear around the object
+                    )->tuple:             # (mean, 99th percentile) in 1/255
+    "How far `video` is from `truth` (largest channel, in 1/255) on the pixels `margin` px or more from the object in both."
+    near = (object_weights(truth, colour) > 0.1) | (object_weights(video, colour) > 0.1)              # (t, h, w)
+    near = F.max_pool2d(near.float()[:, None], 2 * margin + 1, stride=1, padding=margin)[:, 0] > 0    # grown by `margin`
+    deviation = ((video - truth).abs() / 2 * 255).amax(0)[~near]                                        # [-1, 1] read as [0, 255]
+    return float(deviation.mean()), float(deviation.quantile(0.99))
