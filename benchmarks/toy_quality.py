@@ -10,10 +10,10 @@ and measure
   world a true frame is exactly that, so noise, blotches, colour drift and melting shapes lower it and motion does not);
 - residual noise: on the pixels at least 3 px from the object (in the true and in the generated frame), how far the generated
   frame is from the true one, in 1/255 (the mean, and the 99th percentile), next to the same number for the true clip after
-  the autoencoder's round trip: noise the sampler leaves behind shows up here and nowhere does the object's shape count;
+  the autoencoder's round trip: noise the sampler leaves behind shows up here, and the object's shape does not count;
 - the same with video dynamics guidance switched off (the VDG latent replaced by zeros) as the ablation.
 The metrics are checked on the ground-truth clips: `ground_truth` gives the direction accuracy and the aligned PSNR of the true
-clips, and the aligned PSNR after the autoencoder's round trip (the most a model in its latent space can reach).
+clips, and the aligned PSNR and residual noise after the autoencoder's round trip (the most a model in its latent space can reach).
 
     python benchmarks/toy_quality.py --weights runs/toy/toy.safetensors --n 40
     python benchmarks/toy_quality.py --s-txt 1 2 3 7.5       # a sweep of the text guidance scale
@@ -40,7 +40,7 @@ def clean_psnr(video, image):
     return float(aligned_psnr(video, image)[1:].mean())
 
 @torch.no_grad()
-def generate(model, image, prompt, fs, steps, s_txt, seed, vdg=True, eta=None):
+def generate(model, image, prompt, fs, steps, s_txt, eta, seed, vdg=True):
     "A video (3, t, h, w) for one image and prompt; `vdg=False` zeroes the VDG latent in every branch."
     d = model.config.sampling
     torch.manual_seed(seed)
@@ -50,16 +50,16 @@ def generate(model, image, prompt, fs, steps, s_txt, seed, vdg=True, eta=None):
     cond, uncond, _ = branches
     h, w = image.shape[-2] // model.autoencoder.downscale, image.shape[-1] // model.autoencoder.downscale
     x_T = torch.randn(1, model.config.diffusion.channels, d.frames, h, w, generator=torch.Generator().manual_seed(seed))
-    z = ddim_sample(model, x_T, cond, uncond if s_txt != 1 else None, steps=steps, eta=d.eta if eta is None else eta, s_txt=s_txt,
+    z = ddim_sample(model, x_T, cond, uncond if s_txt != 1 else None, steps=steps, eta=eta, s_txt=s_txt,
                     guidance_rescale=d.guidance_rescale, spacing=d.spacing, fs=fs, progress=False)
     return model.decode_latents(z)[0].clamp(-1, 1)
 
-def evaluate(model, items, steps, s_txt, vdg, eta=None):
+def evaluate(model, items, steps, s_txt, eta, vdg):
     "The mean metrics over `items`, and the generated videos."
     rows, videos = [], []
     for i, item in enumerate(items):
         video, image = item['video'], item['video'][:, 0]
-        out = generate(model, image, item['caption'], item['frame_stride'], steps, s_txt, seed=i, vdg=vdg, eta=eta)
+        out = generate(model, image, item['caption'], item['frame_stride'], steps, s_txt, eta, seed=i, vdg=vdg)
         videos.append(out)
         away = (object_weights(image[:, None], item['colour'])[0] < 0.1) & (object_weights(out, item['colour']) < 0.1)   # (t, h, w)
         noise, noise_p99 = background_noise(out, video, item['colour'])
@@ -118,11 +118,11 @@ def main():
     data = SyntheticVideos(n=args.n, frames=d.frames, size=(d.height, d.width), frame_stride=d.fs, seed=HELD_OUT_SEED,
                            **TOY_WORLD)                                  # the part of the world the toy was trained on (the four moves)
     items = [data[i] for i in range(args.n)]
-    steps, scales = args.steps or d.steps, args.s_txt or [d.s_txt]
+    steps, scales, eta = args.steps or d.steps, args.s_txt or [d.s_txt], d.eta if args.eta is None else args.eta
     start = time.time()
-    result, generated = dict(n=args.n, steps=steps, eta=d.eta if args.eta is None else args.eta, weights=args.weights, ground_truth=ground_truth(model, items), by_s_txt={}), {}
+    result, generated = dict(n=args.n, steps=steps, eta=eta, weights=args.weights, ground_truth=ground_truth(model, items), by_s_txt={}), {}
     for s in scales:
-        (with_vdg, generated[f's_txt {s}']), (without, _) = (evaluate(model, items, steps, s, vdg, args.eta) for vdg in (True, False))
+        (with_vdg, generated[f's_txt {s}']), (without, _) = (evaluate(model, items, steps, s, eta, vdg) for vdg in (True, False))
         result['by_s_txt'][s] = dict(vdg=with_vdg, no_vdg=without)
     result['seconds'] = round(time.time() - start, 1)
     if args.frames:
