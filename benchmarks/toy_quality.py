@@ -77,10 +77,9 @@ def round_trip(model, video):
     "`video` (3, t, h, w) through the autoencoder: encoded with the posterior mean, decoded."
     return model.decode_latents(model.encode_latents(video[None], sample=False))[0].clamp(-1, 1)
 
-@torch.no_grad()
-def ground_truth(model, items):
-    "The metrics on the true clips, and on the clips after the autoencoder's round trip (the most a model in its latent space can reach)."
-    n, trips = len(items), [round_trip(model, it['video']) for it in items]
+def ground_truth(items, trips):
+    "The metrics on the true clips, and on `trips`, the clips after the autoencoder's round trip (the most a model in its latent space can reach)."
+    n = len(items)
     noise = [background_noise(trip, it['video'], it['colour']) for trip, it in zip(trips, items)]
     return dict(direction_accuracy=sum(direction_of(it['video'], it['colour']) == it['motion'] for it in items) / n,
                 aligned_psnr=sum(clean_psnr(it['video'], it['video'][:, 0]) for it in items) / n,
@@ -118,16 +117,16 @@ def main():
     data = SyntheticVideos(n=args.n, frames=d.frames, size=(d.height, d.width), frame_stride=d.fs, seed=HELD_OUT_SEED,
                            **TOY_WORLD)                                  # the part of the world the toy was trained on (the four moves)
     items = [data[i] for i in range(args.n)]
+    trips = [round_trip(model, it['video']) for it in items]
     steps, scales, eta = args.steps or d.steps, args.s_txt or [d.s_txt], d.eta if args.eta is None else args.eta
     start = time.time()
-    result, generated = dict(n=args.n, steps=steps, eta=eta, weights=args.weights, ground_truth=ground_truth(model, items), by_s_txt={}), {}
+    result, generated = dict(n=args.n, steps=steps, eta=eta, weights=args.weights, ground_truth=ground_truth(items, trips), by_s_txt={}), {}
     for s in scales:
         (with_vdg, generated[f's_txt {s}']), (without, _) = (evaluate(model, items, steps, s, eta, vdg) for vdg in (True, False))
         result['by_s_txt'][s] = dict(vdg=with_vdg, no_vdg=without)
     result['seconds'] = round(time.time() - start, 1)
     if args.frames:
-        trips = {'the truth after the autoencoder (its own specks and halos)': [round_trip(model, it['video']) for it in items[:4]]}
-        save_frames(args.frames, items, {**trips, **generated})
+        save_frames(args.frames, items, {'the truth after the autoencoder (its own specks and halos)': trips, **generated})
     print(json.dumps(result, indent=1))
     if args.out: open(args.out, 'w').write(json.dumps(result, indent=1))
 
