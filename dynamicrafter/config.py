@@ -162,9 +162,7 @@ def _tiny():
                                   spacing='uniform_trailing', guidance_rescale=0.7))
 
 # %% ../nbs/00_config.ipynb #d13059f7
-TOY_CLIP = dict(embed_dim=32,
-                vision_cfg=dict(image_size=32, layers=2, width=64, head_width=32, patch_size=8, mlp_ratio=2.0),
-                text_cfg=dict(context_length=77, vocab_size=49408, width=32, heads=2, layers=2, mlp_ratio=2.0))
+TOY_CLIP = dict(TINY_CLIP, vision_cfg=dict(image_size=32, layers=2, width=64, head_width=32, patch_size=8, mlp_ratio=2.0))  # tiny's text tower
 
 def _toy():
     return Config(
