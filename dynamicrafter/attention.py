@@ -16,7 +16,7 @@ from einops import rearrange
 __all__ = ['TEXT_TOKENS', 'get_attention_backend', 'set_attention_backend', 'attention_backend', 'attention_weights', 'attend',
            'Attention', 'DualCrossAttention', 'FeedForward', 'BasicTransformerBlock', 'TransformerShell',
            'SpatialTransformer', 'TemporalTransformer', 'named_dual_attention_layers', 'dual_attention_layers',
-           'lambda_per_layer', 'override_lambda', 'attention_maps']
+           'lambda_per_layer', 'override_lambda', 'scale_lambda', 'attention_maps']
 
 # %% ../nbs/05_attention.ipynb #6c46235b
 _BACKENDS = ('sdpa', 'math')
@@ -102,14 +102,18 @@ class DualCrossAttention(Attention):
         if self.lambda_override is not None: return self.lambda_override
         return 1 + torch.tanh(self.alpha) if self.alpha is not None else 1.0
 
-    def forward(self, x, context):
+    def branches(self, x, context):
+        "The text branch softmax(QK_txt)V_txt and the image branch λ·softmax(QK_img)V_img (None without one), before `to_out`."
         if context is None: raise ValueError("DualCrossAttention needs a context (b, text_len + image tokens, context_dim)")
         text, image = context[:, :self.text_len], context[:, self.text_len:]
         q = self.to_q(x)
-        out = attend(q, self.to_k(text), self.to_v(text), self.heads)
-        if self.image_cross_attention:
-            out = out + self.λ * attend(q, self.to_k_ip(image), self.to_v_ip(image), self.heads)
-        return self.to_out(out)
+        text_out = attend(q, self.to_k(text), self.to_v(text), self.heads)
+        if not self.image_cross_attention: return text_out, None
+        return text_out, self.λ * attend(q, self.to_k_ip(image), self.to_v_ip(image), self.heads)
+
+    def forward(self, x, context):
+        text_out, image_out = self.branches(x, context)
+        return self.to_out(text_out if image_out is None else text_out + image_out)   # F_out = text + λ·image, then W_out
 
 # %% ../nbs/05_attention.ipynb #2e2e9bbe
 class FeedForward(nn.Module):
@@ -237,6 +241,12 @@ def override_lambda(model:nn.Module, values:dict[int, float]):
     try: yield model
     finally:
         for i, value in previous.items(): layers[i].lambda_override = value
+
+@contextmanager
+def scale_lambda(model:nn.Module, factors:dict[int, float]):
+    "Inside the `with` block, layer i uses factors[i] · λ_i, its own λ scaled; weights are not edited."
+    lambdas = lambda_per_layer(model)
+    with override_lambda(model, {i: factor * lambdas[i] for i, factor in factors.items()}): yield model
 
 # %% ../nbs/05_attention.ipynb #e13100e3
 def attention_maps(layer:DualCrossAttention,  # the layer to look into
