@@ -8,11 +8,12 @@ import math
 import torch, torch.nn.functional as F
 from torch import nn
 from einops import rearrange
+from fastcore.basics import patch
 from .config import AutoencoderConfig
 
 # %% auto #0
 __all__ = ['RESAMPLERS', 'group_norm', 'ResnetBlock', 'SelfAttention', 'Downsample', 'Upsample', 'Level', 'MiddleBlock',
-           'Encoder', 'Decoder', 'DiagonalGaussian', 'Autoencoder', 'encode_video', 'decode_video']
+           'Encoder', 'Decoder', 'DiagonalGaussian', 'Autoencoder']
 
 # %% ../nbs/03_autoencoder.ipynb #1545a7ef
 def group_norm(channels:int)->nn.GroupNorm:
@@ -207,6 +208,7 @@ def _framewise(fn, video:torch.Tensor, chunk_size:int)->torch.Tensor:
     out = torch.cat([fn(chunk) for chunk in frames.split(chunk_size)])
     return rearrange(out, '(b t) c h w -> b c t h w', b=video.shape[0])
 
+@patch
 @torch.no_grad()
 def encode_video(self:Autoencoder,
                  video:torch.Tensor,   # (b c t H W) in [-1, 1]
@@ -220,6 +222,7 @@ def encode_video(self:Autoencoder,
         return posterior.sample() if sample else posterior.mode()
     return _framewise(encode, video, chunk_size)
 
+@patch
 @torch.no_grad()
 def decode_video(self:Autoencoder,
                  z:torch.Tensor,       # unscaled latents (b, embed_dim, t, h, w)
@@ -228,5 +231,3 @@ def decode_video(self:Autoencoder,
     "Decode latents frame by frame."
     _check(z, 'b c t h w', self.config.embed_dim)
     return _framewise(self.decode, z, chunk_size)
-
-Autoencoder.encode_video, Autoencoder.decode_video = encode_video, decode_video
