@@ -187,17 +187,20 @@ def load_extractor(extractor=None):
                                                 f"(n, 3, t, h, w) videos to (n, d) features; got {type(extractor).__name__}")
     return extractor
 
-# %% ../nbs/13_metrics.ipynb #e67ddeca
+# %% ../nbs/13_metrics.ipynb #4308407d
 @torch.no_grad()
 def video_features(videos, extractor=None, batch_size:int=32)->torch.Tensor:
     "Features (n, d) of `videos` (n, 3, t, h, w) in [-1, 1] from `extractor` (see `load_extractor`), `batch_size` clips at a time."
     videos, extract = video_batch(videos), load_extractor(extractor)
     weights = list(extract.parameters()) if isinstance(extract, nn.Module) else []
     device = weights[0].device if weights else torch.device('cpu')
-    features = torch.cat([torch.as_tensor(extract(chunk.to(device))).cpu() for chunk in videos.split(batch_size)])
-    if features.ndim != 2 or len(features) != len(videos):
-        raise ValueError(f"the extractor must map {len(videos)} videos to ({len(videos)}, d) features, it gave shape {tuple(features.shape)}")
-    return features
+    features = []
+    for chunk in videos.split(batch_size):
+        batch = torch.as_tensor(extract(chunk.to(device))).cpu()
+        if batch.ndim != 2 or len(batch) != len(chunk):
+            raise ValueError(f"the extractor must map {len(chunk)} videos to ({len(chunk)}, d) features, it gave shape {tuple(batch.shape)}")
+        features.append(batch)
+    return torch.cat(features)
 
 def fvd(real_videos, fake_videos, extractor=None)->float:
     "Fréchet video distance: `frechet_distance` of the extractor's features of real and generated videos."
