@@ -18,7 +18,8 @@ import torch
 from dynamicrafter.attention import attention_backend
 from dynamicrafter.config import UNetConfig, QueryTransformerConfig, Config, get_config
 from dynamicrafter.model import DynamiCrafter
-from dynamicrafter.sampler import animate, ddim_sample
+from dynamicrafter.sampler import ddim_sample
+from dynamicrafter.pipeline import animate
 
 PATHS = {'fast': dict(batch_branches=True, attention='sdpa'), 'plain': dict(batch_branches=False, attention='math')}
 

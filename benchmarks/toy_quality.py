@@ -24,8 +24,10 @@ import argparse, json, time
 import torch
 from dynamicrafter.data import SyntheticVideos
 from dynamicrafter.model import DynamiCrafter
-from dynamicrafter.sampler import sampling_conditions, ddim_sample
-from dynamicrafter.toy import TOY_WORLD, object_weights, direction_of, aligned_psnr, background_noise
+from dynamicrafter.conditioning import sampling_conditions
+from dynamicrafter.sampler import ddim_sample
+from dynamicrafter.toy import TOY_WORLD
+from dynamicrafter.metrics import object_weights, direction_of, aligned_psnr, background_noise
 
 HELD_OUT_SEED = 10_007                     # training uses seed 0 (scripts/train_toy.py)
 

@@ -7,13 +7,13 @@ from __future__ import annotations
 import math, re
 from pathlib import Path
 import torch
-from .attention import DualCrossAttention, lambda_per_layer, override_lambda
+from .attention import named_dual_attention_layers, lambda_per_layer, override_lambda
 from .model import DynamiCrafter, read_checkpoint
-from .sampler import sampling_conditions
+from .conditioning import sampling_conditions, unet_prediction
 
 # %% auto #0
-__all__ = ['forward_order', 'short_name', 'layer_names', 'model_lambdas', 'checkpoint_lambdas', 'plot_lambdas', 'layer_ablation',
-           'plot_ablation']
+__all__ = ['forward_order', 'short_name', 'layer_names', 'model_lambdas', 'checkpoint_lambdas', 'plot_per_layer', 'plot_lambdas',
+           'layer_ablation', 'plot_ablation']
 
 # %% ../nbs/15_lambda_analysis.ipynb #31246412
 _STAGES = ('input_blocks', 'middle_block', 'output_blocks')
@@ -33,7 +33,7 @@ def short_name(name:str)->str:
 # %% ../nbs/15_lambda_analysis.ipynb #74fd3e14
 def layer_names(model:torch.nn.Module)->list[str]:
     "Module paths of the dual cross-attention layers with an image branch, in forward order."
-    return [n for n, m in model.named_modules() if isinstance(m, DualCrossAttention) and m.image_cross_attention]
+    return [name for name, _ in named_dual_attention_layers(model)]
 
 def model_lambdas(model:torch.nn.Module)->dict[str, float]:
     "Layer path → λ for a U-Net (or a `DynamiCrafter`)."
@@ -50,16 +50,27 @@ def checkpoint_lambdas(checkpoint)->dict[str, float]:
     return {k: 1 + math.tanh(float(alphas[k])) for k in sorted(alphas, key=forward_order)}
 
 # %% ../nbs/15_lambda_analysis.ipynb #91314619
-def plot_lambdas(lambdas:dict[str, float], ax=None, title:str='learned λ per layer'):
-    "Bar chart of λ per layer (forward order), with λ = 1 marked."
+def plot_per_layer(values:dict[str, float],  # layer path → value, in forward order
+                   ax=None,                  # a matplotlib axis (default: a new figure)
+                   title:str='', ylabel:str='',
+                   colours=None,             # one colour, or one per layer
+                   line:float|None=None,     # a horizontal reference line at this value
+                   line_label:str|None=None):
+    "Bar chart of one number per U-Net layer, labelled 'in 1' … 'mid' … 'out 11'."
     import matplotlib.pyplot as plt
-    ax = ax or plt.subplots(figsize=(max(4, 0.45 * len(lambdas)), 2.8))[1]
-    labels = [short_name(k) for k in lambdas]
-    colours = ['tab:blue' if l.startswith('in') else 'tab:red' if l == 'mid' else 'tab:green' for l in labels]
-    ax.bar(range(len(lambdas)), list(lambdas.values()), color=colours)
-    ax.axhline(1, color='k', lw=0.8, ls='--')
-    ax.set_xticks(range(len(lambdas)), labels, rotation=60, fontsize=8)
-    ax.set(ylabel='λ = 1 + tanh α', title=title, ylim=(0, max(2, *lambdas.values())))
+    ax = ax or plt.subplots(figsize=(max(4, 0.45 * len(values)), 2.8))[1]
+    ax.bar(range(len(values)), list(values.values()), color=colours)
+    if line is not None: ax.axhline(line, color='k', lw=0.8, ls='--', label=line_label)
+    ax.set_xticks(range(len(values)), [short_name(k) for k in values], rotation=60, fontsize=8)
+    ax.set(ylabel=ylabel, title=title)
+    if line_label: ax.legend(fontsize=8)
+    return ax
+
+def plot_lambdas(lambdas:dict[str, float], ax=None, title:str='learned λ per layer'):
+    "λ per layer (encoder blue, middle red, decoder green), with λ = 1 marked."
+    colours = ['tab:blue' if 'input_blocks' in k else 'tab:red' if 'middle_block' in k else 'tab:green' for k in lambdas]
+    ax = plot_per_layer(lambdas, ax, title, 'λ = 1 + tanh α', colours, line=1)
+    ax.set_ylim(0, max(2, *lambdas.values()))
     return ax
 
 # %% ../nbs/15_lambda_analysis.ipynb #c622e16e
@@ -77,7 +88,7 @@ def layer_ablation(model:DynamiCrafter,           # a whole model (encoders, P, 
     for t in timesteps:
         t_batch = torch.full((len(images),), int(t), dtype=torch.long)
         z_t = model.schedule.q_sample(z_image, t_batch, torch.randn(z_image.shape, generator=generator))
-        predict = lambda: model.unet(torch.cat([z_t, z_image], dim=1), t_batch, cond['context'], None)
+        predict = lambda: unet_prediction(model, z_t, t_batch, cond)
         full = predict()
         for key, off in [*((n, {i: 0.0}) for i, n in enumerate(names)), ('all', {i: 0.0 for i in range(len(names))})]:
             with override_lambda(model.unet, off): change = (predict() - full).flatten(1).norm(dim=1) / full.flatten(1).norm(dim=1)
@@ -86,13 +97,6 @@ def layer_ablation(model:DynamiCrafter,           # a whole model (encoders, P, 
 
 # %% ../nbs/15_lambda_analysis.ipynb #84166eae
 def plot_ablation(scores:dict[str, float], ax=None, title:str='prediction change with λ_i = 0'):
-    "Bar chart of `layer_ablation` scores per layer (forward order); the all-layers score as a line."
-    import matplotlib.pyplot as plt
+    "`layer_ablation` scores per layer; the all-layers score as a line."
     layers = {k: v for k, v in scores.items() if k != 'all'}
-    ax = ax or plt.subplots(figsize=(max(4, 0.45 * len(layers)), 2.8))[1]
-    labels = [short_name(k) for k in layers]
-    ax.bar(range(len(layers)), list(layers.values()), color='tab:purple')
-    if 'all' in scores: ax.axhline(scores['all'], color='k', lw=0.8, ls='--', label='all layers off')
-    ax.set_xticks(range(len(layers)), labels, rotation=60, fontsize=8)
-    ax.set(ylabel='relative change', title=title); ax.legend(fontsize=8) if 'all' in scores else None
-    return ax
+    return plot_per_layer(layers, ax, title, 'relative change', 'tab:purple', scores.get('all'), 'all layers off' if 'all' in scores else None)

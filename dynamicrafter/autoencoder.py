@@ -11,7 +11,7 @@ from einops import rearrange
 from .config import AutoencoderConfig
 
 # %% auto #0
-__all__ = ['group_norm', 'ResnetBlock', 'SelfAttention', 'Downsample', 'Upsample', 'Level', 'DownLevel', 'UpLevel', 'MiddleBlock',
+__all__ = ['RESAMPLERS', 'group_norm', 'ResnetBlock', 'SelfAttention', 'Downsample', 'Upsample', 'Level', 'MiddleBlock',
            'Encoder', 'Decoder', 'DiagonalGaussian', 'Autoencoder', 'encode_video', 'decode_video']
 
 # %% ../nbs/03_autoencoder.ipynb #1545a7ef
@@ -69,33 +69,23 @@ class Upsample(nn.Module):
     def forward(self, x): return self.conv(F.interpolate(x, scale_factor=2.0, mode='nearest'))
 
 # %% ../nbs/03_autoencoder.ipynb #f99e4ea4
+RESAMPLERS = {'downsample': Downsample, 'upsample': Upsample}
+
 class Level(nn.Module):
-    "`n_blocks` ResnetBlocks at one resolution, each followed by self-attention when `attention`."
-    def __init__(self, in_channels:int, out_channels:int, n_blocks:int, attention:bool, dropout:float):
+    "`n_blocks` ResnetBlocks at one resolution, each followed by self-attention when `attention`, then a ×2 resampling step."
+    def __init__(self, in_channels:int, out_channels:int, n_blocks:int, attention:bool, dropout:float,
+                 resample:str,        # 'downsample' (encoder) or 'upsample' (decoder): the step, under its official name
+                 resize:bool=True):   # False at the last level: the step is an identity
         super().__init__()
         self.block = nn.ModuleList(ResnetBlock(in_channels if j == 0 else out_channels, out_channels, dropout)
                                    for j in range(n_blocks))
         self.attn = nn.ModuleList(SelfAttention(out_channels) if attention else nn.Identity() for _ in range(n_blocks))
+        self.resample = resample
+        self.add_module(resample, RESAMPLERS[resample](out_channels) if resize else nn.Identity())
 
     def forward(self, h):
         for block, attn in zip(self.block, self.attn): h = attn(block(h))
-        return h
-
-class DownLevel(Level):
-    "A `Level` followed by a `Downsample` (an identity at the last level)."
-    def __init__(self, *args, downsample:bool, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.downsample = Downsample(self.block[-1].conv2.out_channels) if downsample else nn.Identity()
-
-    def forward(self, h): return self.downsample(super().forward(h))
-
-class UpLevel(Level):
-    "A `Level` followed by an `Upsample` (an identity at the last level)."
-    def __init__(self, *args, upsample:bool, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.upsample = Upsample(self.block[-1].conv2.out_channels) if upsample else nn.Identity()
-
-    def forward(self, h): return self.upsample(super().forward(h))
+        return getattr(self, self.resample)(h)
 
 class MiddleBlock(nn.Module):
     "ResnetBlock → SelfAttention → ResnetBlock at the lowest resolution."
@@ -116,8 +106,8 @@ class Encoder(nn.Module):
         self.down = nn.ModuleList()
         for i, mult in enumerate(cfg.ch_mult):
             last = i == levels - 1
-            self.down.append(DownLevel(channels, cfg.ch * mult, cfg.num_res_blocks, resolution in cfg.attn_resolutions,
-                                       cfg.dropout, downsample=not last))
+            self.down.append(Level(channels, cfg.ch * mult, cfg.num_res_blocks, resolution in cfg.attn_resolutions,
+                                   cfg.dropout, 'downsample', resize=not last))
             channels, resolution = cfg.ch * mult, resolution if last else resolution // 2
         self.mid = MiddleBlock(channels, cfg.dropout)
         self.norm_out = group_norm(channels)
@@ -139,8 +129,8 @@ class Decoder(nn.Module):
         self.mid = MiddleBlock(channels, cfg.dropout)
         up = []
         for i in reversed(range(levels)):
-            up.insert(0, UpLevel(channels, cfg.ch * cfg.ch_mult[i], cfg.num_res_blocks + 1,
-                                 resolution in cfg.attn_resolutions, cfg.dropout, upsample=i != 0))
+            up.insert(0, Level(channels, cfg.ch * cfg.ch_mult[i], cfg.num_res_blocks + 1,
+                               resolution in cfg.attn_resolutions, cfg.dropout, 'upsample', resize=i != 0))
             channels, resolution = cfg.ch * cfg.ch_mult[i], resolution * 2 if i != 0 else resolution
         self.up = nn.ModuleList(up)
         self.norm_out = group_norm(channels)

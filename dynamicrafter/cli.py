@@ -7,12 +7,12 @@ from __future__ import annotations
 import argparse, csv, sys, warnings
 from pathlib import Path
 from .config import get_config, list_configs
-from .core import save_video, resolve_dtype, default_device
-from .sampler import animate, check_request, default_model, fs_meaning
+from .core import save_video
+from .conditioning import fs_meaning
+from .pipeline import animate, load_model
 
 # %% auto #0
-__all__ = ['OFFICIAL_VARIANTS', 'IMAGE_SUFFIXES', 'fps_help', 'make_parser', 'make_jobs', 'load_model', 'run_animate',
-           'run_train', 'main']
+__all__ = ['OFFICIAL_VARIANTS', 'IMAGE_SUFFIXES', 'fps_help', 'make_parser', 'make_jobs', 'run_animate', 'run_train', 'main']
 
 # %% ../nbs/16_cli.ipynb #fe38fbb4
 OFFICIAL_VARIANTS = [v for v in list_configs() if v not in ('tiny', 'toy')]
@@ -140,15 +140,6 @@ def make_jobs(args)->list:
     return jobs
 
 # %% ../nbs/16_cli.ipynb #c8049652
-def load_model(args):
-    "The model of `--checkpoint` (strictly loaded), or the default one."
-    from dynamicrafter.model import DynamiCrafter
-    if args.checkpoint is None:
-        if args.variant is not None: raise ValueError("--variant needs --checkpoint")
-        return default_model()
-    weights = resolve_dtype(args.dtype, args.device or default_device())        # bf16 weights for a CUDA run, fp32 on the CPU
-    return DynamiCrafter.from_pretrained(args.checkpoint, variant=args.variant, dtype=weights, device='cpu')
-
 def _options(args)->dict:
     "The keyword arguments of `animate` given on the command line."
     names = ('steps', 'eta', 's_img', 's_txt', 'guidance_rescale', 'fps', 'seed', 'frames', 'height', 'width', 'loop',
@@ -162,9 +153,7 @@ def run_animate(args)->int:
     todo = [job for job in jobs if not (batch and job[3].exists())]    # batch runs resume; a single -o is overwritten
     if len(todo) < len(jobs): print(f"skipping {len(jobs) - len(todo)} finished output(s)", file=sys.stderr)
     if not todo: return 0
-    model = load_model(args)
-    s = model.config.sampling
-    check_request(model.config, args.height or s.height, args.width or s.width, args.frames or s.frames, s.fs if args.fps is None else args.fps)
+    model = load_model(args.checkpoint, args.variant, args.dtype, args.device)   # what animate checks, it checks before any work
     options, where = _options(args), ''
     if batch:
         from accelerate import PartialState

@@ -6,6 +6,7 @@
 from __future__ import annotations
 from pathlib import Path
 import kornia, open_clip, torch
+from fastcore.basics import patch
 from einops import rearrange, repeat
 from torch import nn
 from .config import CLIPConfig
@@ -71,7 +72,8 @@ class TextEncoder(FrozenEncoder):
         return open_clip.tokenize(texts, context_length=self.model.context_length)
 
 # %% ../nbs/04_clip.ipynb #7f193b11
-def _text_forward(self:TextEncoder, texts:str|list[str]|torch.Tensor)->torch.Tensor:
+@patch
+def forward(self:TextEncoder, texts:str|list[str]|torch.Tensor)->torch.Tensor:
     "Text tokens `(b, context_length, width)` for prompts (or token ids `(b, context_length)`)."
     ids = texts if torch.is_tensor(texts) else self.tokenize(texts)
     if ids.ndim != 2 or ids.shape[1] != self.model.context_length:
@@ -80,8 +82,6 @@ def _text_forward(self:TextEncoder, texts:str|list[str]|torch.Tensor)->torch.Ten
     h = self.model.token_embedding(ids.to(weight.device)) + self.model.positional_embedding.to(weight.dtype)  # h₀ = E[ids] + P
     h = run_blocks(self.model.transformer, h, self.n_blocks, self.model.attn_mask)                            # h_{L-1}
     return self.model.ln_final(h)
-
-TextEncoder.forward = _text_forward
 
 # %% ../nbs/04_clip.ipynb #38f83627
 CLIP_MEAN = (0.48145466, 0.4578275, 0.40821073)
@@ -123,7 +123,8 @@ class ImageEncoder(FrozenEncoder):
 
 # %% ../nbs/04_clip.ipynb #0a77cf97
 @torch.no_grad()
-def _image_forward(self:ImageEncoder, images:torch.Tensor)->torch.Tensor:
+@patch
+def forward(self:ImageEncoder, images:torch.Tensor)->torch.Tensor:
     "All tokens of the last ViT block, `(b, 1 + patches, width)`, for images `(b, 3, h, w)` in [-1, 1]."
     check_images(images, self.patch_size)
     vit = self.model.visual
@@ -134,12 +135,11 @@ def _image_forward(self:ImageEncoder, images:torch.Tensor)->torch.Tensor:
     return run_blocks(vit.transformer, h)                                            # all blocks; no ln_post, no proj
 
 @torch.no_grad()
-def _uncond_image_tokens(self:ImageEncoder, batch:int=1)->torch.Tensor:
+@patch
+def uncond_image_tokens(self:ImageEncoder, batch:int=1)->torch.Tensor:
     "Tokens of the unconditional image: the all-zero (grey) image in [-1, 1], encoded."
     weight = self.model.visual.conv1.weight
     return self(torch.zeros(batch, 3, *self.image_size, device=weight.device, dtype=weight.dtype))
-
-ImageEncoder.forward, ImageEncoder.uncond_image_tokens = _image_forward, _uncond_image_tokens
 
 # %% ../nbs/04_clip.ipynb #1d72d726
 def load_open_clip_weights(encoder:TextEncoder|ImageEncoder, # the encoder to fill

@@ -28,10 +28,8 @@ class DiffusionConfig:
     scale_factor: float = 0.18215          # latent = scale_factor · autoencoder latent
     fps_condition_type: str = 'fs'         # 'fs' (frame stride, 256) or 'fps' (frames per second, others)
     perframe_ae: bool = False              # encode/decode one frame at a time
-    uncond_type: str = 'empty_seq'         # the unconditional text is the embedding of ""
     image_size: tuple = (32, 32)           # latent (h, w) the model was trained at
     channels: int = 4                      # latent channels
-    conditioning_key: str = 'hybrid'       # VDG concat on channels + cross-attention context
 
 # %% ../nbs/00_config.ipynb #5776e02c
 @dataclass
@@ -55,7 +53,6 @@ class UNetConfig:
     temporal_selfatt_only: bool = True
     use_relative_position: bool = False
     use_causal_attention: bool = False
-    temporal_length: int = 16              # frames the context split expects (77 + 16·t tokens)
     addition_attention: bool = True        # `init_attn`: a temporal transformer right after the input conv
     image_cross_attention: bool = True     # the dual cross-attention of the paper
     image_cross_attention_scale_learnable: bool = False  # learnable α, λ = 1 + tanh α (the 256 model)
@@ -156,7 +153,7 @@ def _tiny():
         diffusion=DiffusionConfig(parameterization='v', rescale_betas_zero_snr=True, use_dynamic_rescale=True,
                                   fps_condition_type='fps', image_size=(8, 8)),
         unet=UNetConfig(model_channels=32, channel_mult=(1, 2), num_res_blocks=1, attention_resolutions=(2, 1),
-                        num_head_channels=16, context_dim=32, temporal_length=4, default_fs=8),
+                        num_head_channels=16, context_dim=32, default_fs=8),
         autoencoder=AutoencoderConfig(ch=16, ch_mult=(1, 1, 1, 1), num_res_blocks=1),
         text_encoder=CLIPConfig(arch='tiny', model_cfg=TINY_CLIP), image_encoder=CLIPConfig(arch='tiny', model_cfg=TINY_CLIP),
         query_transformer=QueryTransformerConfig(dim=32, depth=1, dim_head=8, heads=4, num_queries=16, embedding_dim=32,
@@ -165,16 +162,14 @@ def _tiny():
                                   spacing='uniform_trailing', guidance_rescale=0.7))
 
 # %% ../nbs/00_config.ipynb #d13059f7
-TOY_CLIP = dict(embed_dim=32,
-                vision_cfg=dict(image_size=32, layers=2, width=64, head_width=32, patch_size=8, mlp_ratio=2.0),
-                text_cfg=dict(context_length=77, vocab_size=49408, width=32, heads=2, layers=2, mlp_ratio=2.0))
+TOY_CLIP = dict(TINY_CLIP, vision_cfg=dict(image_size=32, layers=2, width=64, head_width=32, patch_size=8, mlp_ratio=2.0))  # tiny's text tower
 
 def _toy():
     return Config(
         name='toy',
         diffusion=DiffusionConfig(parameterization='v', rescale_betas_zero_snr=True, fps_condition_type='fs', image_size=(8, 8)),
         unet=UNetConfig(model_channels=32, channel_mult=(1, 2), num_res_blocks=1, attention_resolutions=(1, 2),
-                        num_head_channels=16, context_dim=32, temporal_length=8, default_fs=3, norm_groups=8,
+                        num_head_channels=16, context_dim=32, default_fs=3, norm_groups=8,
                         dropout=0.0, temporal_conv_dropout=0.0,                 # a small model that never sees a clip twice
                         image_cross_attention_scale_learnable=True),           # learnable λ per layer, for Figure 2
         autoencoder=AutoencoderConfig(ch=32, ch_mult=(1, 2, 2), num_res_blocks=1, resolution=32),
@@ -182,7 +177,7 @@ def _toy():
         query_transformer=QueryTransformerConfig(dim=64, depth=2, dim_head=16, heads=4, num_queries=16, embedding_dim=64,
                                                  output_dim=32, video_length=8),
         sampling=SamplingDefaults(height=32, width=32, frames=8, fs=3, fs_range=(1, 3), steps=25, spacing='uniform_trailing',
-                                  guidance_rescale=0.7, s_txt=1.0))   # s_txt 1, no guidance: the cleanest frames (notebook 11)
+                                  guidance_rescale=0.7, s_txt=1.0))   # s_txt 1, no guidance: the cleanest frames (notebook 14)
 
 _CONFIGS = {
     '256': lambda: _official('256', DiffusionConfig(image_size=(32, 32)),
@@ -208,21 +203,24 @@ def get_config(name:str)->Config:
 
 # %% ../nbs/00_config.ipynb #42eb4940
 _DIFFUSION_ONLY = {'linear_start', 'linear_end', 'timesteps', 'parameterization', 'rescale_betas_zero_snr', 'use_dynamic_rescale',
-                   'base_scale', 'turning_step', 'scale_factor', 'fps_condition_type', 'perframe_ae', 'uncond_type', 'image_size',
-                   'channels', 'conditioning_key', 'beta_schedule'}
+                   'base_scale', 'turning_step', 'scale_factor', 'fps_condition_type', 'perframe_ae', 'image_size',
+                   'channels', 'beta_schedule'}
 # official model.params keys that only matter to training or logging
 _IGNORED = {'log_every_t', 'first_stage_key', 'cond_stage_key', 'cond_stage_trainable', 'image_proj_model_trainable',
             'loss_type', 'use_ema', 'scale_by_std', 'empty_paras', 'monitor', 'video_length', 'uncond_prob', 'rand_cond_frame',
-            'interp_mode', 'noise_strength', 'logdir', 'cond_stage_forward', 'clip_denoised', 'ckpt_path', 'ignore_keys',
+            'interp_mode', 'noise_strength', 'logdir', 'uncond_type', 'conditioning_key', 'cond_stage_forward', 'clip_denoised', 'ckpt_path', 'ignore_keys',
             'load_only_unet', 'learn_logvar', 'logvar_init', 'l_simple_weight', 'original_elbo_weight', 'v_posterior',
             'given_betas', 'cosine_s', 'use_positional_encodings', 'pretrained_checkpoint', 'lr_scheduler_config',
             'scheduler_config', 'unet_trainable_layers', 'cond_stage_config', 'img_cond_stage_config', 'unet_config',
             'first_stage_config', 'image_proj_stage_config', 'use_checkpoint', 'fps_condition', 'parameterization_ema'}
 
-def _take(cls, params, where):
-    "Build dataclass `cls` from `params`, warning about keys it does not know."
+# official unet_config.params keys with no effect on the models we build (the context split follows P's video_length)
+_IGNORED_UNET = {'temporal_length'}
+
+def _take(cls, params, where, ignored=frozenset()):
+    "Build dataclass `cls` from `params`, warning about keys it does not know (`ignored` ones are dropped quietly)."
     names = {f.name for f in fields(cls)}
-    unknown = sorted(set(params) - names)
+    unknown = sorted(set(params) - names - set(ignored))
     if unknown: warnings.warn(f"{where}: ignoring keys {unknown}")
     return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in params.items() if k in names})
 
@@ -252,7 +250,7 @@ def from_official(yaml_path_or_dict, name:str='custom')->Config:
     qt = sub('image_proj_stage_config')
     sampling = SamplingDefaults(fs=unet.get('default_fs', 24)) if unet else SamplingDefaults()
     return Config(name=name, diffusion=diffusion,
-                  unet=None if unet is None else _take(UNetConfig, unet, 'unet_config'),
+                  unet=None if unet is None else _take(UNetConfig, unet, 'unet_config', _IGNORED_UNET),
                   autoencoder=autoencoder,
                   text_encoder=_clip(params.get('cond_stage_config'), 'penultimate'),
                   image_encoder=_clip(params.get('img_cond_stage_config'), 'last'),

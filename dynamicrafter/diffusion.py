@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 import numpy as np, torch
+from fastcore.basics import patch
 from .config import Config, DiffusionConfig
 
 # %% auto #0
@@ -84,7 +85,8 @@ class Schedule:
                 f"dynamic_rescale={c.base_scale if c.use_dynamic_rescale else None})")
 
 # %% ../nbs/01_diffusion.ipynb #311f49e4
-def _tables(self:Schedule)->dict:
+@patch
+def tables(self:Schedule)->dict:
     "The official schedule buffers in float64: name → (T,) tensor (+ `scale_arr`)."
     β, ᾱ = self.betas, self.alphas_cumprod
     ᾱ_prev = torch.cat([ᾱ.new_ones(1), ᾱ[:-1]])
@@ -102,47 +104,48 @@ def _tables(self:Schedule)->dict:
     if self.scale_arr is not None: bufs['scale_arr'] = self.scale_arr
     return bufs
 
-def _official_buffers(self:Schedule)->dict:
+@patch
+def official_buffers(self:Schedule)->dict:
     "The schedule buffers of an official checkpoint: name → float32 tensor."
     return {k: v.float() for k, v in self.tables().items()}
 
-Schedule.tables, Schedule.official_buffers = _tables, _official_buffers
-
 # %% ../nbs/01_diffusion.ipynb #35a21bf1
+@patch
 def _at(self:Schedule, values:torch.Tensor, t, like:torch.Tensor)->torch.Tensor:
     "values[t] as a `like`-dtype tensor shaped (b, 1, 1, …) to broadcast against `like`."
     t = torch.as_tensor(t, device=values.device).long().reshape(-1)
     return values[t].to(like).reshape(-1, *[1] * (like.dim() - 1))
 
-def _q_sample(self:Schedule, x0, t, noise):
+@patch
+def q_sample(self:Schedule, x0, t, noise):
     "z_t = √ᾱ_t x0 + √(1−ᾱ_t) ε."
     ᾱ = self.alphas_cumprod
     return self._at(ᾱ.sqrt(), t, x0) * x0 + self._at((1 - ᾱ).sqrt(), t, x0) * noise
 
-def _v_target(self:Schedule, x0, eps, t):
+@patch
+def v_target(self:Schedule, x0, eps, t):
     "v = √ᾱ_t ε − √(1−ᾱ_t) x0."
     ᾱ = self.alphas_cumprod
     return self._at(ᾱ.sqrt(), t, x0) * eps - self._at((1 - ᾱ).sqrt(), t, x0) * x0
 
-def _training_target(self:Schedule, x0, eps, t):
+@patch
+def training_target(self:Schedule, x0, eps, t):
     "What the U-Net learns to predict: ε or v."
     return eps if self.parameterization == 'eps' else self.v_target(x0, eps, t)
 
-Schedule._at, Schedule.q_sample, Schedule.v_target, Schedule.training_target = _at, _q_sample, _v_target, _training_target
-
 # %% ../nbs/01_diffusion.ipynb #cceb40e6
-def _predict_x0(self:Schedule, z_t, t, model_out):
+@patch
+def predict_x0(self:Schedule, z_t, t, model_out):
     "x̂0 from the model output: (z_t − √(1−ᾱ) ε)/√ᾱ for ε-models, √ᾱ z_t − √(1−ᾱ) v for v-models."
     a, b = self._at(self.alphas_cumprod.sqrt(), t, z_t), self._at((1 - self.alphas_cumprod).sqrt(), t, z_t)
     return (z_t - b * model_out) / a if self.parameterization == 'eps' else a * z_t - b * model_out
 
-def _predict_eps(self:Schedule, z_t, t, model_out):
+@patch
+def predict_eps(self:Schedule, z_t, t, model_out):
     "ε̂ from the model output: itself for ε-models, √ᾱ v + √(1−ᾱ) z_t for v-models."
     if self.parameterization == 'eps': return model_out
     a, b = self._at(self.alphas_cumprod.sqrt(), t, z_t), self._at((1 - self.alphas_cumprod).sqrt(), t, z_t)
     return a * model_out + b * z_t
-
-Schedule.predict_x0, Schedule.predict_eps = _predict_x0, _predict_eps
 
 # %% ../nbs/01_diffusion.ipynb #125688e8
 def ddpm_step(schedule:Schedule,  # the schedule the model was trained with
@@ -194,7 +197,8 @@ class DDIMSchedule:
     def __len__(self): return len(self.timesteps)
 
 # %% ../nbs/01_diffusion.ipynb #3343d074
-def _ddim_schedule(self:Schedule,
+@patch
+def ddim_schedule(self:Schedule,
                    steps:int,              # S
                    spacing:str='uniform',  # 'uniform' or 'uniform_trailing'
                    eta:float=1.0,          # η ≥ 0: 0 = deterministic, 1 = DDPM variance
@@ -210,8 +214,6 @@ def _ddim_schedule(self:Schedule,
     scales = self.scale_arr.float()[ts]
     scales_prev = torch.cat([scales[:1], scales[:-1]])               # shifted by one, first element duplicated
     return DDIMSchedule(self, ts, alphas, alphas_prev, sigmas, scales_prev / scales, scales, scales_prev)
-
-Schedule.ddim_schedule = _ddim_schedule
 
 # %% ../nbs/01_diffusion.ipynb #636461c1
 def ddim_step(ddim:DDIMSchedule,       # from `Schedule.ddim_schedule`

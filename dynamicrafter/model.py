@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, asdict
 from pathlib import Path
 import torch
+from fastcore.basics import patch
 from torch import nn
 from .core import resolve_dtype
 from .config import (
@@ -22,8 +23,7 @@ from .unet import UNet3D
 # %% auto #0
 __all__ = ['PART_CLASSES', 'QUERY_TRANSFORMER_RENAMES', 'UNET_RENAMES', 'OFFICIAL_PARTS', 'LEGACY_RENAMES', 'DynamiCrafter',
            'OfficialPart', 'official_name', 'official_part', 'unwrap_checkpoint', 'rename_legacy', 'key_report',
-           'raise_on_mismatch', 'parameters_on_meta', 'infer_variant', 'config_from_json', 'read_checkpoint',
-           'encode_text', 'image_context', 'encode_latents', 'decode_latents']
+           'raise_on_mismatch', 'parameters_on_meta', 'infer_variant', 'config_from_json', 'read_checkpoint']
 
 # %% ../nbs/08_model.ipynb #c8e1594c
 PART_CLASSES = {'unet': UNet3D, 'autoencoder': Autoencoder, 'text_encoder': TextEncoder, 'image_encoder': ImageEncoder,
@@ -31,7 +31,7 @@ PART_CLASSES = {'unet': UNet3D, 'autoencoder': Autoencoder, 'text_encoder': Text
 
 class DynamiCrafter(nn.Module):
     "The whole model: `unet`, `autoencoder`, `text_encoder`, `image_encoder`, `query_transformer` and `schedule`."
-    PARTS = ('unet', 'autoencoder', 'text_encoder', 'image_encoder', 'query_transformer')
+    PARTS = tuple(PART_CLASSES)   # the part names, in this order everywhere
 
     def __init__(self, config:Config): # which parts, at which sizes (`get_config`, `from_official`)
         super().__init__()
@@ -70,8 +70,8 @@ UNET_RENAMES = (
     (r'^init_attn\.', 'init_attn.0.'),                    # the official init_attn is a one-element Sequential
     (r'\.temporal_conv\.', '.temopral_conv.'),            # the official spelling
     (r'^(input_blocks\.\d+\.0)\.conv\.', r'\1.op.'),     # Downsample's conv
-    (r'\.ff\.geglu\.', '.ff.net.0.proj.'),                # GEGLU's projection inside the official Sequential
-    (r'\.ff\.out\.', '.ff.net.2.'),
+    (r'\.ff\.expand\.', '.ff.net.0.proj.'),               # GEGLU's projection inside the official Sequential
+    (r'\.ff\.contract\.', '.ff.net.2.'),
     (r'\.to_out\.', '.to_out.0.'),                         # the official to_out is Sequential(Linear, Dropout)
 )
 
@@ -104,7 +104,8 @@ def _part_of(key:str)->str:
     head = key.split('.', 1)[0]
     return head if head in DynamiCrafter.PARTS else 'schedule'
 
-def _official_names(self:DynamiCrafter, parts=None)->dict:
+@patch
+def official_names(self:DynamiCrafter, parts=None)->dict:
     "Our state-dict key → official key, for `parts` (default: all parts the model holds)."
     parts = self._check_parts(parts)
     names = {}
@@ -114,14 +115,13 @@ def _official_names(self:DynamiCrafter, parts=None)->dict:
     if len(set(names.values())) != len(names): raise RuntimeError("the official-name table maps two of our keys to one")
     return names
 
+@patch
 def _check_parts(self:DynamiCrafter, parts)->tuple:
     if parts is None: return self.parts
     parts = (parts,) if isinstance(parts, str) else tuple(parts)
     absent = [p for p in parts if p not in self.parts]
     if absent: raise ValueError(f"this model has no {absent}; it holds {list(self.parts)}")
     return parts
-
-DynamiCrafter.official_names, DynamiCrafter._check_parts = _official_names, _check_parts
 
 # %% ../nbs/08_model.ipynb #24f22068
 def unwrap_checkpoint(checkpoint:dict)->dict:
@@ -161,6 +161,7 @@ def raise_on_mismatch(report:dict, what:str, shown:int=8):
     raise ValueError("\n".join(lines))
 
 # %% ../nbs/08_model.ipynb #26739bd8
+@patch
 def _check_schedule(self:DynamiCrafter, given:dict, strict:bool):
     "The file's schedule buffers against ours: `scale_arr` must match (it tells 512 from 1024), the others may warn."
     differ = [name for name, ours in self.schedule.official_buffers().items()
@@ -170,7 +171,8 @@ def _check_schedule(self:DynamiCrafter, given:dict, strict:bool):
                          f"base_scale is {self.config.diffusion.base_scale} (a 512 file for the 1024 variant, or back?)")
     if differ: warnings.warn(f"the file's {differ} differ from this config's schedule, which is what sampling uses")
 
-def _load_official_state_dict(self:DynamiCrafter,
+@patch
+def load_official_state_dict(self:DynamiCrafter,
                               state_dict:dict,    # official names: a flat dict, or a loaded `model.ckpt`
                               parts=None,         # the parts to load, e.g. ('unet', 'query_transformer'); default all
                               strict:bool=True,   # every key of those parts present, none extra, every shape right
@@ -188,13 +190,11 @@ def _load_official_state_dict(self:DynamiCrafter,
     self.load_state_dict(fits, strict=False, assign=assign)
     return self
 
-def _official_state_dict(self:DynamiCrafter, parts=None)->dict:
+@patch
+def official_state_dict(self:DynamiCrafter, parts=None)->dict:
     "Our weights under the official names (the exact inverse of `load_official_state_dict`)."
     state = self.state_dict()
     return {official: state[ours] for ours, official in self.official_names(parts).items()}
-
-DynamiCrafter._check_schedule = _check_schedule
-DynamiCrafter.load_official_state_dict, DynamiCrafter.official_state_dict = _load_official_state_dict, _official_state_dict
 
 # %% ../nbs/08_model.ipynb #57cb1f85
 @contextmanager
@@ -253,8 +253,8 @@ def _pick_config(variant, state:dict, stored:Config|None)->Config:
     if variant is not None: return get_config(variant)
     return stored if stored is not None else get_config(infer_variant(state))
 
-@classmethod
-def _from_pretrained(cls,
+@patch(cls_method=True)
+def from_pretrained(cls:DynamiCrafter,
                      path:str|Path,              # an official `model.ckpt` or a `.safetensors` from `save_pretrained`
                      variant:str|Config|None=None, # '256', '512', '1024', '512_interp', a Config; None: inferred
                      dtype=None,                  # e.g. 'bf16', torch.float16; None: bf16 on CUDA, else fp32
@@ -273,7 +273,8 @@ def _from_pretrained(cls,
         if part != 'schedule': getattr(model, part).to(dtype=dtype)   # the schedule buffers stay float32
     return model.to(device or 'cpu').eval()
 
-def _save_pretrained(self:DynamiCrafter, path:str|Path)->Path:
+@patch
+def save_pretrained(self:DynamiCrafter, path:str|Path)->Path:
     "Write our weights and config to a safetensors file, atomically (a temporary file, then a rename)."
     from safetensors.torch import save_file
     path = Path(path)
@@ -287,36 +288,36 @@ def _save_pretrained(self:DynamiCrafter, path:str|Path)->Path:
         if os.path.exists(tmp): os.remove(tmp)
     return path
 
-DynamiCrafter.from_pretrained, DynamiCrafter.save_pretrained = _from_pretrained, _save_pretrained
-
 # %% ../nbs/08_model.ipynb #efdc2f69
-def _part(self:DynamiCrafter, name:str):
+@patch
+def part(self:DynamiCrafter, name:str)->nn.Module:
+    "The part `name` (e.g. 'unet'), or a clear error when this model's config leaves it out."
     part = getattr(self, name)
     if part is None: raise ValueError(f"this model has no {name} (its config leaves it out)")
     return part
 
+@patch
 def encode_text(self:DynamiCrafter, prompts:str|list[str])->torch.Tensor:
     "Text tokens `(b, 77, d)` for prompts."
-    return _part(self, 'text_encoder')(prompts)
+    return self.part('text_encoder')(prompts)
 
+@patch
 def image_context(self:DynamiCrafter, images:torch.Tensor)->torch.Tensor:
     "Image context tokens `(b, 16·t, d)` for images `(b, 3, H, W)` in [-1, 1]: P(CLIP image tokens)."
-    query_transformer = _part(self, 'query_transformer')
-    return query_transformer(_part(self, 'image_encoder')(images).to(query_transformer.queries.dtype))
+    query_transformer = self.part('query_transformer')
+    return query_transformer(self.part('image_encoder')(images).to(query_transformer.queries.dtype))
 
-def _chunk(self:DynamiCrafter, video:torch.Tensor, chunk_size:int|None)->int:
+def _chunk(model:DynamiCrafter, video:torch.Tensor, chunk_size:int|None)->int:
     "Frames the autoencoder takes at once: as asked, else the official rule (one by one with `perframe_ae`, else all)."
     if chunk_size is not None: return chunk_size
-    return 1 if self.config.diffusion.perframe_ae else video.shape[0] * video.shape[2]
+    return 1 if model.config.diffusion.perframe_ae else video.shape[0] * video.shape[2]
 
+@patch
 def encode_latents(self:DynamiCrafter, video:torch.Tensor, sample:bool=True, chunk_size:int|None=None)->torch.Tensor:
     "Diffusion latents `s·E(video)`, `(b, 4, t, H/8, W/8)`, for a video `(b, 3, t, H, W)` in [-1, 1]."
-    autoencoder = _part(self, 'autoencoder')
-    return self.config.diffusion.scale_factor * autoencoder.encode_video(video, _chunk(self, video, chunk_size), sample)
+    return self.config.diffusion.scale_factor * self.part('autoencoder').encode_video(video, _chunk(self, video, chunk_size), sample)
 
+@patch
 def decode_latents(self:DynamiCrafter, z:torch.Tensor, chunk_size:int|None=None)->torch.Tensor:
     "The video `(b, 3, t, H, W)` for diffusion latents `z`: `D(z / s)`."
-    return _part(self, 'autoencoder').decode_video(z / self.config.diffusion.scale_factor, _chunk(self, z, chunk_size))
-
-DynamiCrafter.encode_text, DynamiCrafter.image_context = encode_text, image_context
-DynamiCrafter.encode_latents, DynamiCrafter.decode_latents = encode_latents, decode_latents
+    return self.part('autoencoder').decode_video(z / self.config.diffusion.scale_factor, _chunk(self, z, chunk_size))

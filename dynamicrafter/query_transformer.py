@@ -6,27 +6,12 @@
 from __future__ import annotations
 import torch, torch.nn.functional as F
 from torch import nn
-from einops import rearrange, repeat
+from einops import repeat
 from .config import QueryTransformerConfig
+from .attention import attend, attention_weights, FeedForward
 
 # %% auto #0
-__all__ = ['plain_attention', 'attention', 'QueryAttention', 'FeedForward', 'QueryLayer', 'QueryTransformer']
-
-# %% ../nbs/06_query_transformer.ipynb #8f2d9353
-def plain_attention(q:torch.Tensor, # queries (b, heads, n_q, d)
-                    k:torch.Tensor, # keys (b, heads, n_k, d)
-                    v:torch.Tensor, # values (b, heads, n_k, d)
-                   )->tuple[torch.Tensor, torch.Tensor]:
-    "softmax(q·k / √d) · v as the official code writes it; returns the output and the attention weights."
-    scale = q.shape[-1] ** -0.25                        # d^-¼ on each side: (q d^-¼)(k d^-¼) = q k / √d
-    logits = (q * scale) @ (k * scale).transpose(-1, -2)
-    weights = logits.float().softmax(dim=-1).to(logits.dtype)   # softmax in float32, cast back
-    return weights @ v, weights
-
-def attention(q, k, v, use_sdpa:bool=True)->torch.Tensor:
-    "softmax(q·k / √d) · v, fused (SDPA) or with `plain_attention`."
-    if not use_sdpa: return plain_attention(q, k, v)[0]
-    return F.scaled_dot_product_attention(q, k, v, scale=q.shape[-1] ** -0.5)
+__all__ = ['QueryAttention', 'QueryLayer', 'QueryTransformer']
 
 # %% ../nbs/06_query_transformer.ipynb #442b4fe4
 class QueryAttention(nn.Module):
@@ -41,44 +26,31 @@ class QueryAttention(nn.Module):
         self.to_kv = nn.Linear(dim, 2 * inner, bias=False)    # keys and values in one matrix
         self.to_out = nn.Linear(inner, dim, bias=False)
 
-    def heads_qkv(self, image, queries):
-        "q (b, h, n_q, d) from the queries; k, v (b, h, n_image + n_q, d) from [image; queries]."
+    def qkv(self, image, queries):
+        "q (b, n_q, inner) from the queries; k, v (b, n_image + n_q, inner) from [image; queries]."
         image, queries = self.norm_image(image), self.norm_queries(queries)
         keys_from = torch.cat([image, queries], dim=1)       # (b, n_image + n_q, dim)
-        k, v = self.to_kv(keys_from).chunk(2, dim=-1)
-        split = lambda x: rearrange(x, 'b n (h d) -> b h n d', h=self.heads)
-        return split(self.to_q(queries)), split(k), split(v)
+        return self.to_q(queries), *self.to_kv(keys_from).chunk(2, dim=-1)
 
-    def forward(self, image:torch.Tensor, queries:torch.Tensor, use_sdpa:bool=True)->torch.Tensor:
+    def forward(self, image:torch.Tensor, queries:torch.Tensor)->torch.Tensor:
         "The update for `queries` (b, n_q, dim) after reading `image` (b, n_image, dim)."
-        out = attention(*self.heads_qkv(image, queries), use_sdpa=use_sdpa)
-        return self.to_out(rearrange(out, 'b h n d -> b n (h d)'))
+        return self.to_out(attend(*self.qkv(image, queries), self.heads))
 
     def weights(self, image:torch.Tensor, queries:torch.Tensor)->torch.Tensor:
         "Attention weights (b, heads, n_q, n_image + n_q): who each query reads."
-        return plain_attention(*self.heads_qkv(image, queries))[1]
+        q, k, _ = self.qkv(image, queries)
+        return attention_weights(q, k, self.heads)
 
 # %% ../nbs/06_query_transformer.ipynb #3521bf80
-class FeedForward(nn.Module):
-    "Pre-norm MLP without biases: LayerNorm → expand → GELU → contract."
-    def __init__(self, dim:int, # model width
-                 mult:int=4): # hidden width = mult · dim
-        super().__init__()
-        self.norm = nn.LayerNorm(dim)
-        self.expand = nn.Linear(dim, mult * dim, bias=False)
-        self.contract = nn.Linear(mult * dim, dim, bias=False)
-
-    def forward(self, x): return self.contract(F.gelu(self.expand(self.norm(x))))   # exact (erf) GELU
-
 class QueryLayer(nn.Module):
     "One layer of P: attention, then feed-forward, each added to the queries."
     def __init__(self, dim, dim_head, heads, ff_mult):
         super().__init__()
         self.attention = QueryAttention(dim, dim_head, heads)
-        self.feed_forward = FeedForward(dim, ff_mult)
+        self.feed_forward = FeedForward(dim, ff_mult, gated=False, bias=False, pre_norm=True)
 
-    def forward(self, image, queries, use_sdpa=True):
-        queries = queries + self.attention(image, queries, use_sdpa)
+    def forward(self, image, queries):
+        queries = queries + self.attention(image, queries)
         return queries + self.feed_forward(queries)
 
 # %% ../nbs/06_query_transformer.ipynb #f68fbefb
@@ -95,7 +67,6 @@ class QueryTransformer(nn.Module):
         self.norm_out = nn.LayerNorm(c.output_dim)
 
     def forward(self, clip_image_tokens:torch.Tensor, # (b, n, embedding_dim), e.g. (b, 257, 1280)
-                use_sdpa:bool=True, # False: the plain-math attention (tests, attention maps)
                )->torch.Tensor:
         "Context tokens (b, num_queries·video_length, output_dim), frame-major."
         width = self.config.embedding_dim
@@ -103,5 +74,5 @@ class QueryTransformer(nn.Module):
             raise ValueError(f"expected clip_image_tokens of shape (b, n, {width}), got {tuple(clip_image_tokens.shape)}")
         image = self.image_in(clip_image_tokens)
         queries = repeat(self.queries, '1 n d -> b n d', b=image.shape[0])
-        for layer in self.layers: queries = layer(image, queries, use_sdpa)
+        for layer in self.layers: queries = layer(image, queries)
         return self.norm_out(self.proj_out(queries))

@@ -10,21 +10,20 @@ from pathlib import Path
 import torch
 import torch.nn.functional as F
 from torch import nn
-from einops import repeat
 from tqdm.auto import tqdm
 from .core import seed_everything
 from .config import get_config, list_configs, from_official
 from .attention import TemporalTransformer, dual_attention_layers
 from .unet import TemporalConvBlock
 from .model import DynamiCrafter
+from .conditioning import training_conditions, unet_prediction
 from .data import SyntheticVideos, SyntheticImages, WebVid
 
 # %% auto #0
 __all__ = ['STAGES', 'TEMPORAL_MODULES', 'PARAMETER_GROUPS', 'DATASETS', 'Stage', 'get_stage', 'select_parameters',
-           'freeze_except', 'init_from_prior', 'condition_dropout', 'vdg_concat', 'batch_video', 'batch_fs',
-           'batch_conditions', 'diffusion_loss', 'DiffusionLoss', 'EMA', 'decayed_lr', 'TrainConfig', 'build_model',
-           'build_dataset', 'ResumableSampler', 'checkpoints', 'save_checkpoint', 'plot_losses', 'train',
-           'train_from_config']
+           'freeze_except', 'init_from_prior', 'batch_video', 'batch_fs', 'batch_conditions', 'diffusion_loss',
+           'DiffusionLoss', 'EMA', 'decayed_lr', 'TrainConfig', 'build_model', 'build_dataset', 'ResumableSampler',
+           'checkpoints', 'save_checkpoint', 'plot_losses', 'train', 'train_from_config']
 
 # %% ../nbs/12_trainer.ipynb #06bea150
 @dataclass(frozen=True)
@@ -54,14 +53,10 @@ def get_stage(stage:str|Stage)->Stage:
 TEMPORAL_MODULES = (TemporalTransformer, TemporalConvBlock)
 PARAMETER_GROUPS = ('unet', 'spatial', 'temporal', 'image_cross_attention', 'query_transformer', 'text_encoder')
 
-def _needs(model:DynamiCrafter, part:str)->nn.Module:
-    if getattr(model, part) is None: raise ValueError(f"this model has no {part} (its config leaves it out)")
-    return getattr(model, part)
-
 def _group(model:DynamiCrafter, group:str)->list[nn.Parameter]:
     "The parameters of one group."
-    if group in ('query_transformer', 'text_encoder'): return list(_needs(model, group).parameters())
-    unet = _needs(model, 'unet')
+    if group in ('query_transformer', 'text_encoder'): return list(model.part(group).parameters())
+    unet = model.part('unet')
     if group == 'unet': return list(unet.parameters())
     if group == 'image_cross_attention':
         return [p for layer in dual_attention_layers(unet)
@@ -86,7 +81,7 @@ def freeze_except(model:nn.Module, trainable:dict):
 # %% ../nbs/12_trainer.ipynb #83ea5144
 def init_from_prior(model:DynamiCrafter, prior_state:dict)->DynamiCrafter:
     "Fill the U-Net of `model` from a text-to-video U-Net's state dict (VDG input channels zero, image K/V = text K/V)."
-    unet = _needs(model, 'unet')
+    unet = model.part('unet')
     conv = unet.input_blocks[0][0]
     conv_name = next(n for n, p in unet.named_parameters() if p is conv.weight)
     prior, w = dict(prior_state), prior_state[conv_name]
@@ -103,24 +98,7 @@ def init_from_prior(model:DynamiCrafter, prior_state:dict)->DynamiCrafter:
                 layer.to_k_ip.weight.copy_(layer.to_k.weight); layer.to_v_ip.weight.copy_(layer.to_v.weight)
     return model
 
-# %% ../nbs/12_trainer.ipynb #5858f2b3
-def condition_dropout(r:torch.Tensor,  # (b,) uniform draws in [0, 1)
-                      p:float=0.05,    # uncond_prob
-                     )->tuple:         # (drop_text, drop_image), two (b,) bool masks
-    "Official dropout: text dropped when r < 2p, image when p ≤ r < 3p."
-    return r < 2 * p, (r >= p) & (r < 3 * p)
-
 # %% ../nbs/12_trainer.ipynb #1dfaed5b
-def vdg_concat(z:torch.Tensor,     # (b, c, t, h, w) clean latents
-               cond_frame:int,     # the conditioning frame
-               interp:bool=False,  # interpolation mode: first and last frames, zeros between
-              )->torch.Tensor:     # (b, c, t, h, w)
-    "The video dynamics guidance latent: z[:, :, cond_frame] on every frame (or the two ends in interp mode)."
-    if not interp: return repeat(z[:, :, cond_frame], 'b c h w -> b c t h w', t=z.shape[2])
-    guide = torch.zeros_like(z)
-    guide[:, :, 0], guide[:, :, -1] = z[:, :, 0], z[:, :, -1]
-    return guide
-
 def batch_video(batch:dict)->torch.Tensor:
     "The batch's pixels as a video (b, 3, t, H, W): `video` as is, or `image` (b, 3, H, W) as one-frame clips."
     if 'video' in batch: video = batch['video']
@@ -137,21 +115,10 @@ def batch_fs(model:DynamiCrafter, batch:dict)->torch.Tensor|None:
 # %% ../nbs/12_trainer.ipynb #9b25ca90
 def batch_conditions(model:DynamiCrafter, batch:dict, stage:Stage, uncond_prob:float=0.05,
                      rand_cond_frame:bool=True, interp:bool=False)->dict:
-    "z, context, VDG latent and fs of a batch, with the official conditioning dropout."
-    video = batch_video(batch)
-    b, t = video.shape[0], video.shape[2]
-    z = model.encode_latents(video, sample=True)                                   # s·E(x), a posterior sample
-    drop_text, drop_image = condition_dropout(torch.rand(b, device=video.device), uncond_prob)
-    prompts = ['' if drop else caption for drop, caption in zip(drop_text.tolist(), batch['caption'])]
-    context = model.encode_text(prompts)                                           # (b, 77, d)
-    cond_frame = int(torch.randint(t, ())) if rand_cond_frame and not interp else 0  # one frame for the batch
-    if stage.image_condition:
-        image = video[:, :, cond_frame] * ~drop_image[:, None, None, None]           # dropped → the zero image
-        context = torch.cat([context, model.image_context(image)], dim=1)          # (b, 77 + 16·t, d)
-    guide = vdg_concat(z, cond_frame, interp) if stage.vdg else torch.zeros_like(z)
-    if model.unet.cfg.in_channels == z.shape[1]: guide = None                      # a text-to-video U-Net: no concat
-    return dict(z=z, context=context, guide=guide, fs=batch_fs(model, batch), drop_text=drop_text, drop_image=drop_image,
-                cond_frame=cond_frame)
+    "z, the U-Net's condition (context, concat) and fs of a batch, for `stage`, with the official conditioning dropout."
+    c = training_conditions(model, batch_video(batch), batch['caption'], uncond_prob=uncond_prob, rand_cond_frame=rand_cond_frame,
+                            interp=interp, image_condition=stage.image_condition, vdg=stage.vdg)
+    return c | {'fs': batch_fs(model, batch)}
 
 # %% ../nbs/12_trainer.ipynb #8e10b30b
 def diffusion_loss(model:DynamiCrafter, batch:dict, stage:Stage|str='joint_whole_unet', uncond_prob:float=0.05,
@@ -165,8 +132,7 @@ def diffusion_loss(model:DynamiCrafter, batch:dict, stage:Stage|str='joint_whole
         z = z * schedule.scale_arr[t.cpu()].to(z).reshape(-1, 1, 1, 1, 1)
     noise = torch.randn_like(z)
     z_t = schedule.q_sample(z, t, noise)                                             # √ᾱ x0 + √(1−ᾱ) ε
-    x = z_t if c['guide'] is None else torch.cat([z_t, c['guide']], dim=1)          # [z_t ; z_vdg] on channels
-    prediction = model.unet(x, t, c['context'], c['fs'])
+    prediction = unet_prediction(model, z_t, t, c, c['fs'])                         # f([z_t ; z_vdg], t, c, fs)
     return F.mse_loss(prediction.float(), schedule.training_target(z, noise, t).float())
 
 class DiffusionLoss(nn.Module):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 import torch
 import torch.nn as nn
+from fastcore.basics import patch
 from torch.utils.checkpoint import checkpoint
 from einops import rearrange
 from .config import UNetConfig
@@ -163,12 +164,14 @@ class UNet3D(nn.Module):
         self.out = nn.Sequential(GroupNorm32(cfg.norm_groups, ch), nn.SiLU(), zero_init(nn.Conv2d(ch, cfg.out_channels, 3, padding=1)))
 
 # %% ../nbs/07_unet.ipynb #6262a85d
-def _resblock(self, channels, out_channels):
+@patch
+def _resblock(self:UNet3D, channels, out_channels):
     cfg = self.cfg
     return ResBlock(channels, 4 * cfg.model_channels, out_channels, cfg.dropout, cfg.temporal_conv, cfg.use_checkpoint,
                     cfg.norm_groups, cfg.temporal_conv_dropout)
 
-def _stage(self, channels, out_channels, ds, always_attend=False):
+@patch
+def _stage(self:UNet3D, channels, out_channels, ds, always_attend=False):
     cfg = self.cfg
     block = UNetBlock([self._resblock(channels, out_channels)])
     if ds in cfg.attention_resolutions or always_attend:
@@ -181,10 +184,9 @@ def _stage(self, channels, out_channels, ds, always_attend=False):
                                              cfg.use_checkpoint, cfg.norm_groups))
     return block
 
-UNet3D._resblock, UNet3D._stage = _resblock, _stage
-
 # %% ../nbs/07_unet.ipynb #f17e29bc
-def _check_inputs(self, x, timesteps, context, fs):
+@patch
+def _check_inputs(self:UNet3D, x, timesteps, context, fs):
     cfg, levels = self.cfg, len(self.cfg.channel_mult)
     if x.ndim != 5 or x.shape[1] != cfg.in_channels:
         raise ValueError(f"x must be (b, {cfg.in_channels}, t, h, w) [noisy latent ; image latent], got {tuple(x.shape)}")
@@ -198,10 +200,9 @@ def _check_inputs(self, x, timesteps, context, fs):
     for name, v in (('timesteps', timesteps), ('fs', fs)):
         if v is not None and tuple(v.shape) != (b,): raise ValueError(f"{name} must have shape ({b},), got {tuple(v.shape)}")
 
-UNet3D._check_inputs = _check_inputs
-
 # %% ../nbs/07_unet.ipynb #0480d68f
-def _unet_forward(self:UNet3D,
+@patch
+def forward(self:UNet3D,
                   x:torch.Tensor,                # (b, 8, t, h, w): noisy latent and image latent on channels
                   timesteps:torch.Tensor,        # (b,) diffusion steps
                   context:torch.Tensor,          # (b, 77 + 16·t, context_dim): text tokens then image tokens
@@ -227,5 +228,3 @@ def _unet_forward(self:UNet3D,
     for block in self.output_blocks:
         h = block(torch.cat([h, skips.pop()], dim=1), emb, context, t)
     return rearrange(self.out(h), '(b t) c h w -> b c t h w', t=t).to(x.dtype)
-
-UNet3D.forward = _unet_forward
