@@ -6,10 +6,11 @@
 from __future__ import annotations
 import importlib.resources, math
 from pathlib import Path
-import kornia, numpy as np, open_clip, torch
+import kornia, numpy as np, torch
 import torch.nn.functional as F
 from einops import rearrange
 from torch import nn
+from .clip import clip_preprocess
 from .data import BACKGROUNDS, COLOURS, MOTIONS, SHAPES, SLIDES, SyntheticVideos
 
 # %% auto #0
@@ -17,7 +18,7 @@ __all__ = ['DIRECTIONS', 'LABELS', 'VIDEO_FEATURES', 'object_weights', 'centroid
            'background_noise', 'as_features', 'feature_pair', 'psd_sqrt', 'frechet_distance', 'kernel_distance',
            'VideoFeatures', 'labelled_batch', 'train_video_features', 'label_accuracy', 'save_video_features',
            'toy_video_features', 'video_batch', 'load_extractor', 'video_features', 'fvd', 'kvd', 'ssim_distance',
-           'pic', 'clip_pixels', 'clip_similarity']
+           'pic', 'clip_similarity']
 
 # %% ../nbs/13_metrics.ipynb #0ba8f1ea
 DIRECTIONS = {f'moves {word}': step for word, step in SLIDES.items()}   # the unit steps the synthetic clips move by
@@ -228,18 +229,12 @@ def pic(video:torch.Tensor, image:torch.Tensor, distance=None)->float:
     return float((1 - D).mean())                                              # PIC = (1/L) Σ_l (1 − D)
 
 # %% ../nbs/13_metrics.ipynb #0b04eb80
-def clip_pixels(images:torch.Tensor, size:tuple)->torch.Tensor:
-    "CLIP's input from `images` (b, 3, h, w) in [-1, 1]: bicubic squash to `size` (h, w), [-1, 1] → [0, 1], OpenAI mean and deviation."
-    x = kornia.geometry.resize(images, tuple(size), interpolation='bicubic', align_corners=True, antialias=True)
-    mean, std = (torch.tensor(v, dtype=x.dtype, device=x.device).view(1, 3, 1, 1) for v in (open_clip.OPENAI_DATASET_MEAN, open_clip.OPENAI_DATASET_STD))
-    return ((x + 1) / 2 - mean) / std
-
 @torch.no_grad()
 def clip_similarity(model, video:torch.Tensor, prompt:str)->float:
     "CLIP-SIM of `video` (3, t, h, w) in [-1, 1] and `prompt` with `model`'s CLIP towers (a `DynamiCrafter` or alike)."
     image_clip, text_clip = model.image_encoder.model, model.text_encoder.model
     weight = image_clip.visual.conv1.weight
-    frames = clip_pixels(rearrange(video, 'c t h w -> t c h w').to(weight), model.image_encoder.image_size)
+    frames = clip_preprocess(rearrange(video, 'c t h w -> t c h w').to(weight), model.image_encoder.image_size)
     e_frames = image_clip.encode_image(frames, normalize=True)                                          # (t, e), unit length
     e_text = text_clip.encode_text(model.text_encoder.tokenize([prompt]).to(weight.device), normalize=True)  # (1, e)
     return float((e_frames @ e_text.T).mean())                                                          # (1/L) Σ_l cos(e_text, e_l)
