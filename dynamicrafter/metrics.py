@@ -14,11 +14,11 @@ from .clip import clip_preprocess
 from .data import BACKGROUNDS, COLOURS, MOTIONS, SHAPES, SLIDES, SyntheticVideos
 
 # %% auto #0
-__all__ = ['DIRECTIONS', 'LABELS', 'VIDEO_FEATURES', 'object_weights', 'centroids', 'direction_of', 'translated', 'aligned_psnr',
-           'background_noise', 'as_features', 'feature_pair', 'psd_sqrt', 'frechet_distance', 'kernel_distance',
-           'VideoFeatures', 'labelled_batch', 'train_video_features', 'label_accuracy', 'save_video_features',
-           'toy_video_features', 'video_batch', 'load_extractor', 'video_features', 'fvd', 'kvd', 'ssim_distance',
-           'pic', 'clip_similarity']
+__all__ = ['DIRECTIONS', 'ORDERS', 'LABELS', 'VIDEO_FEATURES', 'object_weights', 'centroids', 'direction_of', 'translated',
+           'aligned_psnr', 'background_noise', 'as_features', 'feature_pair', 'psd_sqrt', 'frechet_distance',
+           'kernel_distance', 'VideoFeatures', 'disorder', 'labelled_batch', 'train_video_features', 'label_accuracy',
+           'save_video_features', 'toy_video_features', 'video_batch', 'load_extractor', 'video_features', 'fvd', 'kvd',
+           'ssim_distance', 'pic', 'clip_similarity']
 
 # %% ../nbs/13_metrics.ipynb #0ba8f1ea
 DIRECTIONS = {f'moves {word}': step for word, step in SLIDES.items()}   # the unit steps the synthetic clips move by
@@ -112,44 +112,67 @@ def kernel_distance(features_a, features_b)->float:
     return float(mean_off_diagonal(k(a, a)) + mean_off_diagonal(k(b, b)) - 2 * k(a, b).mean())
 
 # %% ../nbs/13_metrics.ipynb #1d69cbbd
-LABELS = dict(shape=SHAPES, colour=tuple(COLOURS), background=BACKGROUNDS, motion=MOTIONS)   # what the extractor learns to name
+ORDERS = ('in order', 'shuffled', 'frozen')   # what happened to a clip's frames (see `disorder`)
+LABELS = dict(shape=SHAPES, colour=tuple(COLOURS), background=BACKGROUNDS, motion=MOTIONS, order=ORDERS)   # what the extractor learns to name
 
 class VideoFeatures(nn.Module):
-    "A small 3-D conv net naming a clip's shape, colour, background and motion; `forward` gives its `dim` features, I3D's stand-in."
-    def __init__(self, width:int=16, dim:int=64):   # width: channels of the first block (a multiple of 4); dim: feature size
+    "A small 3-D conv net naming a clip's shape, colour, background, motion and frame order; `forward` gives its `dim` features, I3D's stand-in."
+    def __init__(self, width:int=8, dim:int=64):   # width: channels of the first block (a multiple of 4); dim: feature size
         super().__init__()
         self.width, self.dim = width, dim
         block = lambda cin, cout, stride: nn.Sequential(nn.Conv3d(cin, cout, 3, stride, padding=1), nn.GroupNorm(4, cout), nn.SiLU())
-        self.body = nn.Sequential(block(3, width, (1, 2, 2)), block(width, 2 * width, 2), block(2 * width, 4 * width, 2),
-                                  block(4 * width, 4 * width, 1), nn.AdaptiveAvgPool3d(1), nn.Flatten(), nn.Linear(4 * width, dim), nn.SiLU())
+        halve = (1, 2, 2)                                    # space halved, time kept
+        self.body = nn.Sequential(block(3, width, halve), block(width, 2 * width, halve), block(2 * width, 4 * width, halve),
+                                  block(4 * width, 4 * width, 1))
+        self.project = nn.Sequential(nn.Linear(3 * 4 * width, dim), nn.SiLU())
         self.heads = nn.ModuleDict({name: nn.Linear(dim, len(vocab)) for name, vocab in LABELS.items()})
 
-    def forward(self, videos:torch.Tensor)->torch.Tensor: return self.body(videos)      # (n, 3, t, h, w) → (n, dim)
+    def forward(self, videos:torch.Tensor)->torch.Tensor:    # (n, 3, t, h, w) → (n, dim)
+        h = self.body(videos).mean((3, 4))                    # (n, c, t): space pooled, time kept
+        return self.project(torch.cat([h.mean(2), h.diff(dim=2).abs().mean(2), h[:, :, -1] - h[:, :, 0]], 1))
+
     def classify(self, videos:torch.Tensor)->dict: return {name: head(self(videos)) for name, head in self.heads.items()}
 
-# %% ../nbs/13_metrics.ipynb #dd762a71
-def labelled_batch(items:list)->tuple[torch.Tensor, dict]:
-    "Videos (n, 3, t, h, w) and the index of each label in its vocabulary `LABELS`, from `SyntheticVideos` items."
-    return torch.stack([it['video'] for it in items]), {name: torch.tensor([vocab.index(it[name]) for it in items]) for name, vocab in LABELS.items()}
+# %% ../nbs/13_metrics.ipynb #5c1d7e2a
+def disorder(videos:torch.Tensor,  # (n, 3, t, h, w)
+             moving:torch.Tensor,  # (n,) bool: the clips whose frames differ (only those are shuffled or frozen)
+             generator=None,       # a `torch.Generator`, for a repeatable draw
+            )->tuple:              # (videos, order: (n,) index into `ORDERS`)
+    "Each moving clip of `videos` kept in order (p = ½), its frames shuffled (¼) or its first frame held throughout (¼)."
+    order = torch.multinomial(torch.tensor([2., 1., 1.]), len(videos), replacement=True, generator=generator) * moving
+    out = videos.clone()
+    for i in (order == 1).nonzero()[:, 0]: out[i] = videos[i][:, torch.randperm(videos.shape[2], generator=generator)]
+    out[order == 2] = videos[order == 2][:, :, :1].expand_as(out[order == 2])
+    return out, order
 
-def train_video_features(steps:int=2000, batch_size:int=32, lr:float=3e-3, width:int=16, dim:int=64, seed:int=0)->VideoFeatures:
-    "Train a `VideoFeatures` on `steps` batches of fresh 32×32, 8-frame synthetic clips (seed `seed`); returned in eval mode."
+# %% ../nbs/13_metrics.ipynb #dd762a71
+def labelled_batch(items:list, generator=None)->tuple[torch.Tensor, dict]:
+    "`SyntheticVideos` items as videos (n, 3, t, h, w) passed through `disorder`, and each label's index in `LABELS` (motion −100 when out of order)."
+    videos = torch.stack([it['video'] for it in items])
+    labels = {name: torch.tensor([vocab.index(it[name]) for it in items]) for name, vocab in LABELS.items() if name != 'order'}
+    videos, labels['order'] = disorder(videos, labels['motion'] != MOTIONS.index('stays still'), generator)
+    labels['motion'] = labels['motion'].where(labels['order'] == 0, -100)      # shuffled and frozen clips have no motion to name
+    return videos, labels
+
+def train_video_features(steps:int=3000, batch_size:int=32, clips:int=4096, lr:float=3e-3, width:int=8, dim:int=64, seed:int=0)->VideoFeatures:
+    "Train a `VideoFeatures` on `steps` batches from a pool of `clips` 32×32, 8-frame synthetic clips (seed `seed`); returned in eval mode."
     torch.manual_seed(seed)
-    clips, net = SyntheticVideos(n=steps * batch_size, frames=8, size=32, seed=seed), VideoFeatures(width, dim)
+    world, net = SyntheticVideos(n=clips, frames=8, size=32, seed=seed), VideoFeatures(width, dim)
+    pool = [world[i] for i in range(clips)]
     optimiser = torch.optim.AdamW(net.parameters(), lr, weight_decay=0.01)
     schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, lr, total_steps=steps)
     for step in range(steps):
-        videos, labels = labelled_batch([clips[i] for i in range(step * batch_size, (step + 1) * batch_size)])
+        videos, labels = labelled_batch([pool[i] for i in torch.randint(clips, (batch_size,))])
         logits = net.classify(videos)
-        loss = sum(F.cross_entropy(logits[name], labels[name]) for name in LABELS)   # Σ over the four labels
+        loss = sum(F.cross_entropy(logits[name], labels[name]) for name in LABELS)   # Σ over the five labels; −100 is ignored
         optimiser.zero_grad(); loss.backward(); optimiser.step(); schedule.step()
     return net.eval()
 
 @torch.no_grad()
-def label_accuracy(net:VideoFeatures, clips)->dict:
-    "The fraction of `clips` (`SyntheticVideos` items) whose shape, colour, background and motion `net` names right."
-    videos, labels = labelled_batch(list(clips))
-    return {name: float((logits.argmax(1) == labels[name]).float().mean()) for name, logits in net.classify(videos).items()}
+def label_accuracy(net:VideoFeatures, clips, seed:int=0)->dict:
+    "The fraction of `clips` (`SyntheticVideos` items, put through `disorder` with `seed`) whose every label `net` names right."
+    videos, labels = labelled_batch(list(clips), torch.Generator().manual_seed(seed))
+    return {name: float((logits.argmax(1) == labels[name])[labels[name] >= 0].float().mean()) for name, logits in net.classify(videos).items()}
 
 # %% ../nbs/13_metrics.ipynb #bd87c65a
 VIDEO_FEATURES = 'assets/toy_video_features.safetensors'   # the shipped extractor, inside the package
