@@ -11,7 +11,7 @@ and measure
 - residual noise: on the pixels at least 3 px from the object (in the true and in the generated frame), how far the generated
   frame is from the true one, in 1/255 (the mean, and the 99th percentile), next to the same number for the true clip after
   the autoencoder's round trip: noise the sampler leaves behind shows up here, and the object's shape does not count;
-- the same with video dynamics guidance switched off (the VDG latent replaced by zeros) as the ablation.
+- the same with visual detail guidance switched off (the VDG latent replaced by zeros) as the ablation.
 The metrics are checked on the ground-truth clips: `ground_truth` gives the direction accuracy and the aligned PSNR of the true
 clips, and the aligned PSNR and residual noise after the autoencoder's round trip (the most a model in its latent space can reach).
 
