@@ -11,7 +11,7 @@ from .attention import named_dual_attention_layers, lambda_per_layer, override_l
 from .model import DynamiCrafter, read_checkpoint
 from .conditioning import sampling_conditions, unet_prediction
 from .pipeline import animate
-from .metrics import object_weights, centroids, aligned_psnr
+from .metrics import object_weights, centroids, aligned_psnr, pic
 
 # %% auto #0
 __all__ = ['LAYER_GROUPS', 'forward_order', 'short_name', 'layer_names', 'model_lambdas', 'checkpoint_lambdas', 'plot_per_layer',
@@ -172,10 +172,10 @@ def lambda_sweep(model:DynamiCrafter, image, prompt:str,
     return videos
 
 def sweep_effects(videos:dict, image:torch.Tensor, colour:str)->dict[float, dict]:
-    "Per factor: the object's travel in pixels, and `aligned_psnr` (dB) of the first frame and of the others against `image`."
+    "Per factor: the object's travel (px), `aligned_psnr` (dB) of the first frame and of the others, and PIC against `image`."
     effects = {}
     for factor, video in videos.items():
         track, conformity = centroids(object_weights(video, colour)), aligned_psnr(video, image)
         effects[factor] = dict(travel=(track[-1] - track[0]).norm().item(), first_frame=conformity[0].item(),
-                               other_frames=conformity[1:].mean().item())
+                               other_frames=conformity[1:].mean().item(), pic=pic(video, image))
     return effects
