@@ -124,6 +124,6 @@ def show_images(images, titles=None, ncols:int=8, size:float=1.6, axes=None):
         if i >= len(images): continue
         im = images[i]
         if torch.is_tensor(im) and im.ndim == 3: im = ((rearrange(im.detach().float().cpu(), 'c h w -> h w c') + 1) / 2).clamp(0, 1)
-        ax.imshow(np.asarray(im))
+        ax.imshow(im.detach().float().cpu().numpy() if torch.is_tensor(im) else np.asarray(im))
         if titles is not None: ax.set_title(titles[i], fontsize=8)
     return axes
