@@ -22,7 +22,7 @@ class DiffusionConfig:
     timesteps: int = 1000                  # T, the number of training timesteps
     beta_schedule: str = 'linear'          # 'linear' = Stable Diffusion's scaled linear (linear in √β)
     rescale_betas_zero_snr: bool = False   # zero-terminal-SNR rescale (Lin et al. 2023, Algorithm 1)
-    use_dynamic_rescale: bool = False      # scale x0 by `scale_arr[t]` (facts §5.3)
+    use_dynamic_rescale: bool = False      # scale x0 by `scale_arr[t]`
     base_scale: float = 0.7                # the value `scale_arr` falls to
     turning_step: int = 400                # where `scale_arr` reaches `base_scale`
     scale_factor: float = 0.18215          # latent = scale_factor · autoencoder latent

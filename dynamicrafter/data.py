@@ -188,7 +188,7 @@ class SyntheticImages(Dataset):
 
 # %% ../nbs/02_data.ipynb #9a9232a5
 def sample_frame_indices(frame_num:int, frames:int, frame_stride:int, rng:np.random.Generator)->tuple[list, int]:
-    "Frame indices of one clip and the stride actually used, by the official rule (facts §8)."
+    "Frame indices of one clip and the stride actually used, by the official rule."
     if frame_num < frames: raise ValueError(f"too short: {frame_num} frames, need at least {frames}")
     if frame_stride * (frames - 1) + 1 > frame_num: frame_stride = frame_num // frames   # fallback for short clips
     span = frame_stride * (frames - 1) + 1
@@ -253,7 +253,7 @@ def _read_index(csv_path:Path, video_dir:Path)->list[dict]:
 
 # %% ../nbs/02_data.ipynb #b157d23c
 class WebVid(Dataset):
-    "Captioned clips from real videos, sampled like the official WebVid loader (facts §8)."
+    "Captioned clips from real videos, sampled like the official WebVid loader."
     def __init__(self,
                  csv_path,                       # WebVid CSV (videoid, name, page_dir), a `path,caption` CSV, or a folder of videos
                  video_dir=None,                 # root of the videos; default: the CSV's folder

@@ -65,7 +65,7 @@ QUERY_TRANSFORMER_RENAMES = (
     (r'^layers\.(\d+)\.feed_forward\.contract\.', r'layers.\1.1.3.'),
 )
 
-# our U-Net keeps the official block layout; six renames cover its cleaner names (facts §10)
+# our U-Net keeps the official block layout; six renames cover its cleaner names
 UNET_RENAMES = (
     (r'^init_attn\.', 'init_attn.0.'),                    # the official init_attn is a one-element Sequential
     (r'\.temporal_conv\.', '.temopral_conv.'),            # the official spelling
@@ -84,7 +84,7 @@ OFFICIAL_PARTS = {
     'schedule': OfficialPart(''),
 }
 
-# names that older official checkpoints use for today's official names (facts §10: the 256 model)
+# names that older official checkpoints use for today's official names (the 256 model)
 LEGACY_RENAMES = ((r'\.framestride_embed\.', '.fps_embedding.'),)
 
 # %% ../nbs/08_model.ipynb #d90627d1
