@@ -94,7 +94,11 @@ def main():
         if out.returncode: sys.exit(out.stderr)
         results[path] = json.loads(out.stdout.strip().splitlines()[-1])
         print(f"{path:5s}: {results[path]['seconds']:.1f} s per sample, peak memory {results[path]['peak_gib']:.2f} GiB")
-    print(f"speed-up: {results['plain']['seconds'] / results['fast']['seconds']:.2f}x")
+    ratio = results['plain']['seconds'] / results['fast']['seconds']
+    print(f"speed-up: {ratio:.2f}x")
+    print(json.dumps({'benchmark': 'animate', 'device': args.device, 'variant': None if args.device == 'cpu' else args.variant,
+                      'fast_s': results['fast']['seconds'], 'plain_s': results['plain']['seconds'], 'ratio': ratio,
+                      'fast_peak_gib': results['fast']['peak_gib'], 'plain_peak_gib': results['plain']['peak_gib']}))
 
 if __name__ == '__main__':
     main()

@@ -55,12 +55,14 @@ def main():
     s = get_config(args.variant).sampling
     print(f'{args.variant}: joint stage, batch 1, {s.frames} frames of {s.height}x{s.width}, {args.steps} steps '
           f'({args.device}, torch {torch.__version__})')
+    results = {}
     for path in PATHS:
         out = subprocess.run([sys.executable, __file__, '--path', path] + sys.argv[1:], capture_output=True, text=True)
         if out.returncode: sys.exit(out.stderr)
-        r = json.loads(out.stdout.strip().splitlines()[-1])
+        r = results[path] = json.loads(out.stdout.strip().splitlines()[-1])
         speed = 'out of memory' if r['out_of_memory'] else f"{r['seconds']:.1f} s for the steps and the checkpoint"
         print(f"{path:5s} ({', '.join(f'{k} {v}' for k, v in PATHS[path].items())}): peak memory {r['peak_gib']:.2f} GiB, {speed}")
+    print(json.dumps({'benchmark': 'finetune_memory', 'device': args.device, 'variant': args.variant, **results}))
 
 if __name__ == '__main__':
     main()
