@@ -136,7 +136,7 @@ def plot_branch_ratios(ratios:dict[str, list[float]], timesteps, ax=None, title:
     "Heat map of `branch_ratios`: layers (forward order) down, timesteps across."
     import matplotlib.pyplot as plt
     ax = ax or plt.subplots(figsize=(1.2 + 0.7 * len(timesteps), 0.9 + 0.3 * len(ratios)))[1]
-    image = ax.imshow(torch.tensor(list(ratios.values())), aspect='auto', cmap='viridis')
+    image = ax.imshow(list(ratios.values()), aspect='auto', cmap='viridis')
     ax.set_yticks(range(len(ratios)), [short_name(k) for k in ratios], fontsize=8)
     ax.set_xticks(range(len(timesteps)), list(timesteps), fontsize=8)
     ax.set(xlabel='timestep t', title=title); ax.figure.colorbar(image, ax=ax)

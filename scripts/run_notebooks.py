@@ -28,7 +28,7 @@ def output_bytes(nb)->int: return sum(len(json.dumps(c.get('outputs', []))) for 
 def run(path:Path)->int:
     "Execute `path` and write it back with its outputs; returns the size of its outputs (0 when it failed or is over budget)."
     skip = {cell.id for cell in NBProcessor(path, procs=[], process=True).nb.cells if skipped(cell)}   # directives read by nbdev
-    nb, shell = read_nb(path), CaptureShell(path)                                                       # the cells as written
+    nb, shell = read_nb(path), CaptureShell(path, mpl_format="png")                                    # the cells as written; plain PNGs
     try:
         with working_directory(path.parent): shell.run_all(nb, exc_stop=True, preproc=lambda cell: cell.id in skip)
     except Exception:
