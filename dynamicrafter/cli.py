@@ -217,7 +217,7 @@ def run_animate(args)->int:
 def run_batch(jobs, args, options:dict)->int:
     "Make every job's video that does not exist yet; report each failure and go on; exit code 1 if any failed."
     from accelerate import PartialState
-    state, model, where = PartialState(), None, ''
+    state, model, where = PartialState(cpu=resolve_device(args.device).type == 'cpu'), None, ''   # cpu: gloo between CPU processes
     if state.num_processes > 1:
         options['device'] = options['device'] or state.device
         where = f" (process {state.process_index + 1} of {state.num_processes})"
