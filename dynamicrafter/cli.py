@@ -4,15 +4,20 @@
 
 # %% ../nbs/16_cli.ipynb #429145fa
 from __future__ import annotations
-import argparse, csv, sys, warnings
+import argparse, csv, os, sys, warnings
+from contextlib import contextmanager
+from itertools import islice
 from pathlib import Path
+from typing import NamedTuple
 from .config import get_config, list_configs
-from .core import save_video
+from .core import save_video, load_image, check_video_path, check_video_fps, resolve_device
 from .conditioning import fs_meaning
-from .pipeline import animate, load_model
+from .pipeline import animate, load_model, check_settings
 
 # %% auto #0
-__all__ = ['OFFICIAL_VARIANTS', 'IMAGE_SUFFIXES', 'fps_help', 'make_parser', 'make_jobs', 'run_animate', 'run_train', 'main']
+__all__ = ['OFFICIAL_VARIANTS', 'IMAGE_SUFFIXES', 'SETTING_FLAGS', 'EXPECTED_ERRORS', 'fps_help', 'UsageError', 'Parser',
+           'checking_arguments', 'make_parser', 'Job', 'check_arguments', 'make_jobs', 'make_video', 'run_animate',
+           'run_batch', 'BatchFailed', 'run_train', 'main']
 
 # %% ../nbs/16_cli.ipynb #fe38fbb4
 OFFICIAL_VARIANTS = [v for v in list_configs() if v not in ('tiny', 'toy')]
@@ -27,11 +32,25 @@ def fps_help()->str:
             ". For the 256 model a larger stride means more motion; for the others a smaller fps means more motion. "
             "Outside the trained range you get a warning.")
 
+# %% ../nbs/16_cli.ipynb #9fef07b2
+class UsageError(ValueError):
+    "A command line that cannot work as given (exit code 2)."
+
+class Parser(argparse.ArgumentParser):
+    "argparse, with its errors raised as `UsageError`s (one line, exit code 2) instead of a usage block."
+    def error(self, message): raise UsageError(f"{message} (see {self.prog} --help)")
+
+@contextmanager
+def checking_arguments():
+    "The `ValueError`s inside are about the command line's own values: they become `UsageError`s."
+    try: yield
+    except ValueError as e: raise UsageError(str(e)) from e
+
 # %% ../nbs/16_cli.ipynb #3ac6008f
 def _animate_options(p:argparse.ArgumentParser):
     "The sampling flags shared by the single and the batch form."
-    p.add_argument('--checkpoint', type=Path, help="an official model.ckpt or a .safetensors from save_pretrained "
-                   "(default: the toy model shipped with the package)")
+    p.add_argument('--checkpoint', type=Path, help="an official model.ckpt, a .safetensors from save_pretrained or a training "
+                   "checkpoint folder (default: the toy model shipped with the package)")
     p.add_argument('--variant', choices=OFFICIAL_VARIANTS, help="which official model the checkpoint is (default: read from the file; "
                    "512_interp cannot be told from 512, so name it)")
     p.add_argument('--steps', type=int, help="DDIM steps (official 50)")
@@ -50,23 +69,26 @@ def _animate_options(p:argparse.ArgumentParser):
     p.add_argument('--dtype', choices=['fp32', 'fp16', 'bf16'], help="weights and autocast dtype (default: bf16 on CUDA, fp32 elsewhere)")
     p.add_argument('--device', help="cpu, cuda, cuda:1, mps (default: the best available; under accelerate: this process's GPU)")
     p.add_argument('--compile', action='store_true', help="torch.compile the U-Net (slow first video, faster after)")
-    p.add_argument('--save-fps', type=float, default=8, help="frame rate of the written video file (default 8, as official)")
+    p.add_argument('--save-fps', type=float, default=8, help="frame rate of the written video file, > 0 (default 8, as official)")
     p.add_argument('--quiet', action='store_true', help="no progress bar")
+    p.add_argument('--debug', action='store_true', help="show the traceback of an error (also: DYNAMICRAFTER_DEBUG=1)")
 
 # %% ../nbs/16_cli.ipynb #c09059fd
 def make_parser()->argparse.ArgumentParser:
     "The `dynamicrafter` command and its `animate` and `train` subcommands."
-    parser = argparse.ArgumentParser(prog='dynamicrafter', description="Animate images with DynamiCrafter.")
+    parser = Parser(prog='dynamicrafter', description="Animate images with DynamiCrafter.")
     commands = parser.add_subparsers(dest='command', required=True)
     p = commands.add_parser('animate', help="animate an image (or many) following a text prompt",
                             description="Animate IMAGE following PROMPT and write a video to -o; or animate every row of --input-csv / "
                                         "every image of --input-dir into --output-dir (existing outputs are skipped, so a stopped run "
-                                        "resumes; under `accelerate launch` the inputs are split across processes).")
+                                        "resumes; a bad input is reported and skipped, and the exit code is 1 at the end; under "
+                                        "`accelerate launch` the inputs are split across processes).")
     p.add_argument('image', nargs='?', type=Path, help="the first frame (png, jpg, …)")
     p.add_argument('prompt', nargs='?', help="what should happen, in words")
     p.add_argument('-o', '--output', type=Path, help="the video to write (.mp4 or .gif); its folder must exist")
     p.add_argument('--end-image', type=Path, help="interpolate from IMAGE to this image (use the 512_interp checkpoint)")
-    p.add_argument('--input-csv', type=Path, help="batch: a CSV with columns image,prompt and optionally end_image (paths relative to the CSV)")
+    p.add_argument('--input-csv', type=Path, help="batch: a CSV with columns image,prompt and optionally end_image (paths relative to the CSV; "
+                   "UTF-8, with , ; or tab between columns)")
     p.add_argument('--input-dir', type=Path, help="batch: a folder of images, each with a same-name .txt file holding its prompt")
     p.add_argument('--output-dir', type=Path, help="batch: the folder for the videos (one <image name>.mp4 per input); must exist")
     _animate_options(p)
@@ -78,120 +100,193 @@ def make_parser()->argparse.ArgumentParser:
     t.add_argument('--config', required=True, type=Path, metavar='FILE', help="the YAML config")
     t.add_argument('--set', nargs='*', default=[], metavar='KEY=VALUE',
                    help="override config keys, values in YAML syntax, e.g. --set steps=10 output_dir=runs/x")
+    t.add_argument('--debug', action='store_true', help="show the traceback of an error (also: DYNAMICRAFTER_DEBUG=1)")
     return parser
 
 # %% ../nbs/16_cli.ipynb #52de6997
-IMAGE_SUFFIXES = ('.png', '.jpg', '.jpeg', '.webp', '.bmp')
+IMAGE_SUFFIXES = ('.png', '.jpg', '.jpeg', '.webp', '.bmp', '.tif', '.tiff')
 
-def _check_image(path:Path, what:str='image'):
-    "A clear error unless `path` is a readable image file."
-    from PIL import Image, UnidentifiedImageError
-    if not path.is_file(): raise FileNotFoundError(f"{what} not found: {path}")
-    try:
-        with Image.open(path) as im: im.verify()
-    except (UnidentifiedImageError, OSError) as e: raise ValueError(f"{what} {path} is not a readable image: {e}") from e
+class Job(NamedTuple):
+    image: Path
+    prompt: str
+    end_image: Path|None
+    output: Path
+    source: str                 # where the job came from, for messages
+    problem: str|None = None    # what is wrong with it before it is read (e.g. no prompt): it fails with this reason
 
 def _check_folder(folder:Path, what:str):
     if not folder.is_dir(): raise FileNotFoundError(f"{what} {folder} does not exist; create it first")
 
 # %% ../nbs/16_cli.ipynb #9a03f6db
-def _csv_jobs(csv_path:Path, output_dir:Path)->list:
-    "Jobs from a CSV with columns image, prompt[, end_image]; outputs named after the images."
-    if not csv_path.is_file(): raise FileNotFoundError(f"input CSV not found: {csv_path}")
-    with open(csv_path, newline='') as f: rows = list(csv.DictReader(f))
-    if not rows or not {'image', 'prompt'} <= set(rows[0]):
-        raise ValueError(f"{csv_path} needs a header with columns image,prompt (and optionally end_image); got {list(rows[0]) if rows else 'no rows'}")
-    jobs, names = [], set()
-    for i, row in enumerate(rows):
-        image = csv_path.parent / row['image']
-        end = csv_path.parent / row['end_image'] if row.get('end_image') else None
-        name = image.stem if image.stem not in names else f"{image.stem}_{i}"
-        names.add(name)
-        jobs.append((image, row['prompt'], end, output_dir / f"{name}.mp4"))
-    return jobs
+def _csv_delimiter(csv_path:Path)->str:
+    "The column separator of a CSV (`,`, `;` or tab), read from its header; a clear error for a header without image and prompt."
+    try:
+        with open(csv_path, encoding='utf-8-sig') as f:
+            header = f.readline()
+            for _ in f: pass                                      # the whole file decodes (one line at a time)
+    except UnicodeDecodeError as e:
+        raise ValueError(f"{csv_path} is not UTF-8 text ({e.reason} at byte {e.start}); save it as 'CSV UTF-8'") from None
+    columns = lambda d: {c.strip().lower() for c in header.split(d)}
+    found = [d for d in (',', ';', '\t') if {'image', 'prompt'} <= columns(d)]
+    if not found:
+        raise ValueError(f"{csv_path} needs a header line with the columns image and prompt (and optionally end_image), separated "
+                         f"by , or ; or a tab; its first line is {header.strip()[:80]!r}")
+    return found[0]
 
-def _dir_jobs(input_dir:Path, output_dir:Path)->list:
-    "Jobs from a folder of images, each with a same-name .txt prompt."
+def _csv_jobs(csv_path:Path, output_dir:Path):
+    "Jobs from a CSV with columns image, prompt[, end_image], one row at a time; outputs named after the images."
+    if not csv_path.is_file(): raise FileNotFoundError(f"input CSV not found: {csv_path}")
+    return _csv_rows(csv_path, _csv_delimiter(csv_path), output_dir)
+
+def _csv_rows(csv_path:Path, delimiter:str, output_dir:Path):
+    names = set()
+    with open(csv_path, newline='', encoding='utf-8-sig') as f:
+        reader = csv.DictReader(f, delimiter=delimiter)
+        for row in reader:
+            row, source = {k.strip().lower(): (v or '').strip() for k, v in row.items() if k is not None}, f"{csv_path.name} line {reader.line_num}"
+            image = csv_path.parent / row['image']
+            name = image.stem if row['image'] and image.stem not in names else f"{image.stem or 'line'}_{reader.line_num}"
+            names.add(name)
+            end = csv_path.parent / row['end_image'] if row.get('end_image') else None
+            yield Job(image, row['prompt'], end, output_dir / f"{name}.mp4", source, None if row['image'] else "no image given")
+
+def _dir_jobs(input_dir:Path, output_dir:Path):
+    "Jobs from a folder of images, each with a same-name .txt prompt (read when its turn comes)."
     _check_folder(input_dir, 'input folder')
     images = sorted(p for p in input_dir.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)
     if not images: raise ValueError(f"no images ({', '.join(IMAGE_SUFFIXES)}) in {input_dir}")
-    missing = [p.with_suffix('.txt').name for p in images if not p.with_suffix('.txt').is_file()]
-    if missing: raise FileNotFoundError(f"these prompts are missing in {input_dir}: {', '.join(missing[:5])}" + (" …" if len(missing) > 5 else ""))
-    return [(p, p.with_suffix('.txt').read_text().strip(), None, output_dir / f"{p.stem}.mp4") for p in images]
+    return (_dir_job(p, output_dir) for p in images)
+
+def _dir_job(image:Path, output_dir:Path)->Job:
+    prompt = image.with_suffix('.txt')
+    return Job(image, prompt.read_text().strip() if prompt.is_file() else '', None, output_dir / f"{image.stem}.mp4", image.name,
+               None if prompt.is_file() else f"its prompt file {prompt.name} is missing")
 
 # %% ../nbs/16_cli.ipynb #8054945f
-def make_jobs(args)->list:
-    "The (image, prompt, end_image, output) jobs of the command line, all inputs and output folders checked."
+SETTING_FLAGS = ('steps', 'eta', 's_txt', 's_img', 'guidance_rescale', 'fps')
+
+def check_arguments(args):
+    "The command line's own values, before any file is read or model built: a `UsageError` for the first that cannot work."
     batch = args.input_csv is not None or args.input_dir is not None
-    if batch:
-        if args.image is not None or args.output is not None: raise ValueError("give either IMAGE PROMPT -o OUT, or --input-csv/--input-dir with --output-dir")
-        if args.input_csv is not None and args.input_dir is not None: raise ValueError("give --input-csv or --input-dir, not both")
-        if args.output_dir is None: raise ValueError("batch mode needs --output-dir")
-        _check_folder(args.output_dir, 'output folder')
-        jobs = _csv_jobs(args.input_csv, args.output_dir) if args.input_csv else _dir_jobs(args.input_dir, args.output_dir)
-    else:
-        if args.image is None or args.prompt is None or args.output is None: raise ValueError("need IMAGE PROMPT -o OUT.mp4 (or a batch: --input-csv/--input-dir)")
-        if args.output.suffix.lower() not in ('.mp4', '.gif'): raise ValueError(f"the output must be an .mp4 or .gif file, got {args.output}")
-        _check_folder(args.output.parent, 'output folder')
-        jobs = [(args.image, args.prompt, args.end_image, args.output)]
-    for image, _, end, _ in jobs:
-        _check_image(image)
-        if end is not None: _check_image(end, 'end image')
-    return jobs
+    with checking_arguments():
+        if batch:
+            if args.image is not None or args.output is not None: raise ValueError("give either IMAGE PROMPT -o OUT, or --input-csv/--input-dir with --output-dir")
+            if args.input_csv is not None and args.input_dir is not None: raise ValueError("give --input-csv or --input-dir, not both")
+            if args.output_dir is None: raise ValueError("batch mode needs --output-dir")
+            if args.end_image is not None: raise ValueError("--end-image is for a single image; in a batch, give the CSV an end_image column")
+        elif args.image is None or args.prompt is None or args.output is None:
+            raise ValueError("need IMAGE PROMPT -o OUT.mp4 (or a batch: --input-csv/--input-dir)")
+        check_settings(**{name: getattr(args, name) for name in SETTING_FLAGS})
+        resolve_device(args.device)
+        check_video_fps(args.save_fps)
+        if not batch: check_video_path(args.output, args.save_fps)
+
+def make_jobs(args):
+    "The jobs of the command line: one checked job, or a batch's stream of jobs (its folders and CSV header checked)."
+    if args.input_csv is None and args.input_dir is None:
+        return [Job(args.image, args.prompt, args.end_image, args.output, str(args.image))]
+    _check_folder(args.output_dir, 'output folder')
+    return _csv_jobs(args.input_csv, args.output_dir) if args.input_csv else _dir_jobs(args.input_dir, args.output_dir)
 
 # %% ../nbs/16_cli.ipynb #c8049652
 def _options(args)->dict:
     "The keyword arguments of `animate` given on the command line."
-    names = ('steps', 'eta', 's_img', 's_txt', 'guidance_rescale', 'fps', 'seed', 'frames', 'height', 'width', 'loop',
-             'negative_prompt', 'spacing', 'dtype', 'device', 'compile')
+    names = SETTING_FLAGS + ('seed', 'frames', 'height', 'width', 'loop', 'negative_prompt', 'spacing', 'dtype', 'device', 'compile')
     return {n: getattr(args, n) for n in names} | {'progress': not args.quiet}
+
+def make_video(job:Job, model, options:dict, save_fps:float):
+    "Read the job's images, animate, write the video."
+    if job.problem: raise ValueError(job.problem)
+    end = None if job.end_image is None else load_image(job.end_image)
+    save_video(job.output, animate(load_image(job.image), job.prompt, model, end_image=end, **options), fps=save_fps)
 
 # %% ../nbs/16_cli.ipynb #bb22b4da
 def run_animate(args)->int:
-    "Animate every job that has no output yet; returns how many videos were written."
-    jobs, batch = make_jobs(args), args.input_csv is not None or args.input_dir is not None
-    todo = [job for job in jobs if not (batch and job[3].exists())]    # batch runs resume; a single -o is overwritten
-    if len(todo) < len(jobs): print(f"skipping {len(jobs) - len(todo)} finished output(s)", file=sys.stderr)
-    if not todo: return 0
-    model = load_model(args.checkpoint, args.variant, args.dtype, args.device)   # what animate checks, it checks before any work
-    options, where = _options(args), ''
-    if batch:
-        from accelerate import PartialState
-        state = PartialState()
-        if state.num_processes > 1:
-            options['device'] = options['device'] or state.device
-            where = f" (process {state.process_index + 1} of {state.num_processes})"
-        with state.split_between_processes(todo) as mine: todo = list(mine)
-    for image, prompt, end, output in todo:
-        video = animate(image, prompt, model, end_image=end, **options)
-        save_video(output, video, fps=args.save_fps)
-        print(f"wrote {output}{where}", file=sys.stderr)
-    return len(todo)
+    "`dynamicrafter animate`: one video, or a batch; returns the exit code."
+    check_arguments(args)
+    jobs, options = make_jobs(args), _options(args)
+    if isinstance(jobs, list):                                              # a single image: read it before loading the model
+        (job,) = jobs
+        job = job._replace(image=load_image(job.image), end_image=job.end_image and load_image(job.end_image))
+        model = load_model(args.checkpoint, args.variant, args.dtype, args.device)
+        save_video(job.output, animate(job.image, job.prompt, model, end_image=job.end_image, **options), fps=args.save_fps)
+        print(f"wrote {job.output}", file=sys.stderr)
+        return 0
+    return run_batch(jobs, args, options)
+
+def run_batch(jobs, args, options:dict)->int:
+    "Make every job's video that does not exist yet; report each failure and go on; exit code 1 if any failed."
+    from accelerate import PartialState
+    state, model, where = PartialState(cpu=resolve_device(args.device).type == 'cpu'), None, ''   # cpu: gloo between CPU processes
+    if state.num_processes > 1:
+        options['device'] = options['device'] or state.device
+        where = f" (process {state.process_index + 1} of {state.num_processes})"
+    made, done, failed = 0, 0, 0
+    for job in islice(jobs, state.process_index, None, state.num_processes):
+        if job.output.exists(): done += 1; continue
+        model = model or load_model(args.checkpoint, args.variant, args.dtype, args.device)
+        try: make_video(job, model, options, args.save_fps)
+        except (ValueError, OSError) as e:
+            failed += 1
+            print(f"dynamicrafter: failed: {job.source}: {_one_line(e)}", file=sys.stderr); continue
+        made += 1
+        print(f"wrote {job.output}{where}", file=sys.stderr)
+    print(f"{made} made, {done} already done, {failed} failed{where}", file=sys.stderr)
+    if failed: raise BatchFailed(f"{failed} of {made + done + failed} inputs failed (reasons above); "
+                                 "fix them and run the same command again: it makes only what is missing")
+    return 0
+
+class BatchFailed(Exception):
+    "Some inputs of a batch failed (each was reported); the others were made."
+
+def _one_line(e:BaseException)->str: return ' '.join(line.strip() for line in str(e).splitlines() if line.strip())
 
 # %% ../nbs/16_cli.ipynb #aa88980d
-def run_train(args):
+def run_train(args)->int:
     "Run `dynamicrafter train`: a YAML config plus `--set KEY=VALUE` overrides."
     import yaml
-    from dynamicrafter.trainer import train_from_config
-    if not args.config.is_file(): raise FileNotFoundError(f"config not found: {args.config}")
-    bad = [s for s in args.set if '=' not in s]
-    if bad: raise ValueError(f"--set takes KEY=VALUE, got {bad}")
-    overrides = {k: yaml.safe_load(v) for k, v in (s.split('=', 1) for s in args.set)}
-    result = train_from_config(args.config, **overrides)
-    print(f"checkpoint: {result['checkpoint']}\nloss curve: {result['loss_curve']}", file=sys.stderr)
+    from dynamicrafter.trainer import TrainConfig, train_from_config
+    with checking_arguments():
+        bad = [s for s in args.set if '=' not in s]
+        if bad: raise ValueError(f"--set takes KEY=VALUE, got {bad}")
+        overrides = {}
+        for key, text in (s.split('=', 1) for s in args.set):
+            try: overrides[key] = yaml.safe_load(text)
+            except yaml.YAMLError: raise ValueError(f"--set {key}={text}: the value is not valid YAML") from None
+    tc = TrainConfig.from_yaml(args.config)
+    with checking_arguments(): tc = tc.updated(**overrides)
+    result = train_from_config(tc)
+    print(f"checkpoint: {result['checkpoint']} (animate --checkpoint takes this folder)\nloss curve: {result['loss_curve']}", file=sys.stderr)
     if result['ema'] is not None: print(f"averaged weights: {result['checkpoint']/'dynamicrafter_ema.safetensors'}", file=sys.stderr)
+    return 0
 
 # %% ../nbs/16_cli.ipynb #68e9774f
+EXPECTED_ERRORS = (ValueError, OSError, NotImplementedError, BatchFailed)   # bad input; anything else is a bug, named with its type
+
 def main(argv:list|None=None)->int:
-    "The `dynamicrafter` console script; returns the exit code (0 ok, 1 bad input or failure)."
-    args = make_parser().parse_args(argv)
+    "The `dynamicrafter` console script; returns the exit code (0 ok, 1 bad input or failure, 2 usage error, 130 interrupted)."
+    argv = sys.argv[1:] if argv is None else [str(a) for a in argv]
+    debug = '--debug' in argv or os.environ.get('DYNAMICRAFTER_DEBUG') == '1'
     try:
-        if args.command == 'animate': run_animate(args)
-        elif args.command == 'train': run_train(args)
-    except (ValueError, FileNotFoundError, NotImplementedError) as e:
-        print(f"dynamicrafter: error: {e}", file=sys.stderr)
-        return 1
-    return 0
+        with warnings.catch_warnings():
+            warnings.showwarning = _warning_printer()
+            args = make_parser().parse_args(argv)
+            return run_animate(args) if args.command == 'animate' else run_train(args)
+    except KeyboardInterrupt:
+        print("dynamicrafter: interrupted", file=sys.stderr)
+        return 130
+    except Exception as e:
+        if debug: raise
+        what = _one_line(e) if isinstance(e, EXPECTED_ERRORS) else f"{type(e).__name__}: {_one_line(e)} (--debug shows the traceback)"
+        print(f"dynamicrafter: error: {what}", file=sys.stderr)
+        return 2 if isinstance(e, UsageError) else 1
+
+def _warning_printer():
+    "A `warnings.showwarning` that prints each distinct warning once, as one line without source lines."
+    seen = set()
+    def show(message, category, filename, lineno, file=None, line=None):
+        if str(message) not in seen: seen.add(str(message)); print(f"dynamicrafter: warning: {_one_line(message)}", file=sys.stderr)
+    return show
 
 # %% ../nbs/16_cli.ipynb #9c9904fe
 if __name__ == '__main__' and '__file__' in globals(): sys.exit(main())   # `python -m dynamicrafter.cli` / `accelerate launch -m`

@@ -4,15 +4,16 @@
 
 # %% ../nbs/00_core.ipynb #191616a7
 from __future__ import annotations
-import os, random, tempfile
+import math, os, random, tempfile, warnings
 from pathlib import Path
 import numpy as np, torch
 from einops import rearrange
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 # %% auto #0
-__all__ = ['seed_everything', 'default_device', 'resolve_dtype', 'load_image', 'resize_center_crop', 'video_to_frames',
-           'read_video', 'save_video', 'show_video', 'show_images']
+__all__ = ['VIDEO_SUFFIXES', 'seed_everything', 'default_device', 'available_devices', 'resolve_device', 'resolve_dtype',
+           'open_image', 'image_to_tensor', 'load_image', 'resize_center_crop', 'video_to_frames', 'read_video',
+           'check_video_fps', 'check_video_path', 'save_video', 'show_video', 'show_images']
 
 # %% ../nbs/00_core.ipynb #acb1f698
 def seed_everything(seed:int):
@@ -26,6 +27,21 @@ def default_device()->torch.device:
     if getattr(torch.backends, 'mps', None) is not None and torch.backends.mps.is_available(): return torch.device('mps')
     return torch.device('cpu')
 
+def available_devices()->list[str]:
+    "The devices this machine has: 'cpu', then each CUDA GPU, then Apple's `mps`."
+    mps = getattr(torch.backends, 'mps', None) is not None and torch.backends.mps.is_available()
+    return ['cpu'] + [f'cuda:{i}' for i in range(torch.cuda.device_count())] + (['mps'] if mps else [])
+
+def resolve_device(device=None)->torch.device:
+    "A torch device from a name or device, if this machine has it; `None` means `default_device()`."
+    if device is None: return default_device()
+    try: device = torch.device(device)
+    except (RuntimeError, TypeError): raise ValueError(f"unknown device {device!r}; this machine has {', '.join(available_devices())}") from None
+    have = available_devices()
+    if device.type in ('cpu', 'mps') and device.type in have or device.type == 'cuda' and ('cuda:0' if device.index is None else str(device)) in have:
+        return device
+    raise ValueError(f"there is no {device} on this machine; it has {', '.join(have)}")
+
 _DTYPES = {'fp32': torch.float32, 'float32': torch.float32, 'fp16': torch.float16, 'float16': torch.float16,
            'bf16': torch.bfloat16, 'bfloat16': torch.bfloat16}
 
@@ -37,18 +53,46 @@ def resolve_dtype(dtype=None, device=None)->torch.dtype:
     return _DTYPES[dtype]
 
 # %% ../nbs/00_core.ipynb #aba9cf45
-def load_image(path, size:tuple|None=None)->torch.Tensor:
-    "An RGB image file as a `(3, h, w)` tensor in [-1, 1]; with `size=(h, w)`: shorter side resized, then center-cropped."
+def open_image(path)->Image.Image:
+    "An image file fully decoded (EXIF orientation applied), or a clear error: missing, a folder, not an image, truncated, too large."
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f"no image at {path}")
-    try: image = Image.open(path); image.load()
-    except (UnidentifiedImageError, OSError) as e: raise ValueError(f"{path} is not a readable image: {e}") from e
-    if image.mode not in ('RGB', 'RGBA', 'L', 'P', 'LA', 'I;16', 'I', 'F', 'CMYK'):
-        raise ValueError(f"{path}: image mode {image.mode!r} cannot be turned into RGB")
-    pixels = torch.from_numpy(np.asarray(image.convert('RGB'), dtype=np.uint8).copy())
-    pixels = rearrange(pixels, 'h w c -> c h w').float() / 127.5 - 1
+    if path.is_dir(): raise ValueError(f"{path} is a folder, not an image")
+    with warnings.catch_warnings():
+        warnings.simplefilter('error', Image.DecompressionBombWarning)
+        try: image = Image.open(path); image.load()
+        except (Image.DecompressionBombWarning, Image.DecompressionBombError):
+            w, h = _header_size(path)
+            raise ValueError(f"{path} is {w}×{h} pixels ({w * h / 1e6:.0f} megapixels), more than the "
+                             f"{Image.MAX_IMAGE_PIXELS / 1e6:.0f} megapixels read here; scale it down first") from None
+        except (UnidentifiedImageError, OSError) as e: raise ValueError(f"{path} is not a readable image: {e}") from None
+    return ImageOps.exif_transpose(image)
+
+def _header_size(path)->tuple:
+    "Width and height from an image file's header alone (no decoding, no size limit)."
+    limit, Image.MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS, None
+    try:
+        with Image.open(path) as image: return image.size
+    finally: Image.MAX_IMAGE_PIXELS = limit
+
+# %% ../nbs/00_core.ipynb #abe273e5
+def image_to_tensor(image:Image.Image)->torch.Tensor:
+    "A PIL image of any mode as `(3, h, w)` in [-1, 1]: 16- and 32-bit grayscale scaled from their bit depth, never clipped."
+    if image.mode not in ('I', 'F') and not image.mode.startswith('I;16'):
+        try: pixels = np.asarray(image.convert('RGB'), dtype=np.uint8)
+        except ValueError as e: raise ValueError(f"image mode {image.mode!r} cannot be turned into RGB: {e}") from None
+        return rearrange(torch.from_numpy(pixels.copy()), 'h w c -> c h w').float() / 127.5 - 1
+    gray = np.asarray(image, dtype=np.float64)
+    top = gray.max(initial=0)
+    full = 65535 if image.mode.startswith('I;16') else 1 if image.mode == 'F' and top <= 1 else 255 if top <= 255 else max(65535, top)
+    return torch.from_numpy(gray / full).clamp(0, 1).float().expand(3, *gray.shape) * 2 - 1
+
+def load_image(path, size:tuple|None=None)->torch.Tensor:
+    "An image file as a `(3, h, w)` tensor in [-1, 1]; with `size=(h, w)`: shorter side resized, then center-cropped."
+    pixels = image_to_tensor(open_image(path))
     return pixels if size is None else resize_center_crop(pixels, size)
 
+# %% ../nbs/00_core.ipynb #318a4a7d
 def resize_center_crop(pixels:torch.Tensor, size:tuple)->torch.Tensor:
     "Resize `(..., h, w)` so its shorter side fits `size=(h, w)` (bilinear, antialiased), then center-crop to `size`."
     import torchvision.transforms.v2.functional as TF
@@ -90,15 +134,31 @@ def read_video(path, indices=None)->np.ndarray:
     return np.stack(frames)
 
 # %% ../nbs/00_core.ipynb #b9de42f7
-def save_video(path, video:torch.Tensor, fps:float=8):
-    "Write a video (`.mp4`, `.gif`, …) atomically: a temp file next to `path`, renamed when complete."
+VIDEO_SUFFIXES = ('.mp4', '.gif')
+
+def check_video_fps(fps:float):
+    "A clear error unless `fps` is a frame rate a video file can have."
+    if not (isinstance(fps, (int, float)) and math.isfinite(fps) and fps > 0):
+        raise ValueError(f"the video frame rate must be a number > 0, got {fps}")
+
+def check_video_path(path, fps:float=8)->Path:
+    "A clear error, before any work, if a video cannot be written to `path` at `fps` frames per second."
     path = Path(path)
-    if not path.parent.exists(): raise FileNotFoundError(f"output folder {path.parent} does not exist")
-    frames = video_to_frames(video)
-    fd, tmp = tempfile.mkstemp(suffix=path.suffix, prefix=f'.{path.stem}-', dir=path.parent)
+    if path.is_dir(): raise ValueError(f"the output {path} is a folder; name a file in it, e.g. {path/'video.mp4'}")
+    if path.suffix.lower() not in VIDEO_SUFFIXES: raise ValueError(f"the output must be an .mp4 or .gif file, got {path}")
+    if not path.parent.is_dir(): raise FileNotFoundError(f"output folder {path.parent} does not exist; create it first")
+    if not os.access(path.parent, os.W_OK): raise PermissionError(f"cannot write in the output folder {path.parent}")
+    check_video_fps(fps)
+    return path
+
+def save_video(path, video:torch.Tensor, fps:float=8):
+    "Write a video (`.mp4` or `.gif`, any case) atomically: a temp file next to `path`, renamed when complete."
+    path, frames = check_video_path(path, fps), video_to_frames(video)
+    suffix = path.suffix.lower()
+    fd, tmp = tempfile.mkstemp(suffix=suffix, prefix=f'.{path.stem}-', dir=path.parent)
     os.close(fd)
     try:
-        _ffmpeg().write_video(tmp, frames, fps=fps) if path.suffix != '.gif' else Image.fromarray(frames[0]).save(
+        _ffmpeg().write_video(tmp, frames, fps=fps) if suffix != '.gif' else Image.fromarray(frames[0]).save(
             tmp, save_all=True, append_images=[Image.fromarray(f) for f in frames[1:]], duration=round(1000 / fps), loop=0)
         os.chmod(tmp, 0o666 & ~_umask())   # mkstemp makes files private; give the video the usual permissions
         os.replace(tmp, path)

@@ -213,7 +213,7 @@ def infer_variant(state_dict:dict)->str:
     "'256', '1024' or '512' from the keys and `scale_arr` of an official state dict (the interp model reads as '512')."
     if any('framestride_embed' in k or k.endswith('.attn2.alpha') for k in state_dict): return '256'
     if 'scale_arr' not in state_dict:
-        raise ValueError("cannot tell the variant: no framestride_embed/alpha keys and no scale_arr; pass variant=")
+        raise ValueError("cannot tell the variant: no framestride_embed/alpha keys and no scale_arr; name it (variant= in Python, --variant on the command line)")
     return '1024' if abs(state_dict['scale_arr'][-1].item() - 0.3) < 1e-3 else '512'
 
 # %% ../nbs/08_model.ipynb #395b0fe5
@@ -238,7 +238,11 @@ def read_checkpoint(path)->tuple[dict, Config|None]:
                 return {k: f.get_tensor(k) for k in f.keys()}, config_from_json(meta['config']) if 'config' in meta else None
         except SafetensorError as e: raise ValueError(f"{path} is not a readable safetensors file: {e}") from e
     try: return unwrap_checkpoint(_torch_load(path)), None
-    except Exception as e: raise ValueError(f"{path} is not a PyTorch checkpoint: {e}") from e
+    except Exception as e:
+        if 'Unsupported global' in str(e):    # a pickled object; torch's advice (weights_only=False) would run the file's code
+            raise ValueError(f"{path} holds Python objects besides tensors; they are never unpickled here, as that could run "
+                             "code from the file (an official model.ckpt loads; this is another kind of file)") from e
+        raise ValueError(f"{path} is not a PyTorch checkpoint: torch.load cannot read it") from e
 
 def _torch_load(path:Path)->dict:
     "`torch.load`, memory-mapped: the tensors stay in the file until used."

@@ -5,18 +5,38 @@
 # %% ../nbs/11_pipeline.ipynb #7dd0b289
 from __future__ import annotations
 from contextlib import nullcontext
-import importlib.resources, warnings, weakref
+import importlib.resources, math, numbers, warnings, weakref
 from pathlib import Path
 from types import SimpleNamespace
 import numpy as np
 import torch
-from .core import seed_everything, default_device, resolve_dtype, load_image, resize_center_crop
+from .core import seed_everything, resolve_device, resolve_dtype, load_image, image_to_tensor, resize_center_crop
 from .model import DynamiCrafter
 from .conditioning import sampling_conditions, fs_meaning
 from .sampler import ddim_sample, needed_branches, StepNoise
 
 # %% auto #0
-__all__ = ['TOY_WEIGHTS', 'size_multiple', 'check_request', 'read_image', 'default_model', 'load_model', 'animate']
+__all__ = ['SETTINGS', 'TOY_WEIGHTS', 'check_settings', 'size_multiple', 'check_request', 'read_image', 'check_prompt',
+           'default_model', 'checkpoint_file', 'load_model', 'animate']
+
+# %% ../nbs/11_pipeline.ipynb #b7ec3b00
+def _whole(v)->bool: return isinstance(v, numbers.Integral) and not isinstance(v, bool)
+def _finite(v)->bool: return isinstance(v, numbers.Real) and not isinstance(v, bool) and math.isfinite(v)
+
+SETTINGS = {                              # name: (the rule, the rule in words)
+    'steps': (lambda v: _whole(v) and v >= 1, 'a whole number ≥ 1'),
+    'fps': (lambda v: _whole(v) and v >= 1, 'a whole number ≥ 1'),
+    'eta': (lambda v: _finite(v) and v >= 0, 'a finite number ≥ 0'),
+    's_txt': (lambda v: _finite(v) and v > 0, 'a finite number > 0'),
+    's_img': (lambda v: _finite(v) and v > 0, 'a finite number > 0'),
+    'guidance_rescale': (lambda v: _finite(v) and 0 <= v <= 1, 'a number in [0, 1]'),
+}
+
+def check_settings(**settings):
+    "A clear error for a sampling setting no model can take (`None`: not given; the model's default applies)."
+    for name, value in settings.items():
+        rule, words = SETTINGS[name]
+        if value is not None and not rule(value): raise ValueError(f"{name} must be {words}, got {value!r}")
 
 # %% ../nbs/11_pipeline.ipynb #c6e44d3b
 def size_multiple(config)->int:
@@ -24,8 +44,9 @@ def size_multiple(config)->int:
     return 2 ** (len(config.autoencoder.ch_mult) - 1) * 2 ** (len(config.unet.channel_mult) - 1)
 
 # %% ../nbs/11_pipeline.ipynb #9d6b3822
-def check_request(config, height:int, width:int, frames:int, fs:int):
-    "A clear error if a model with `config` cannot make a `frames`-frame video of height × width; a warning if fs is outside the trained range."
+def check_request(config, height:int, width:int, frames:int, fs:int, **settings):
+    "A clear error if a model with `config` cannot make a `frames`-frame video of height × width with `settings`; a warning if fs is outside the trained range."
+    check_settings(fps=fs, **settings)
     missing = [p for p in DynamiCrafter.PARTS if getattr(config, p) is None]
     if missing: raise ValueError(f"animating needs a model with all its parts; this one lacks {missing}")
     m, downscale = size_multiple(config), 2 ** (len(config.autoencoder.ch_mult) - 1)
@@ -46,15 +67,32 @@ def check_request(config, height:int, width:int, frames:int, fs:int):
 def read_image(image,                 # a path, a PIL image, or a (3, H, W) tensor in [-1, 1]
                size:tuple,            # (height, width) wanted
               )->torch.Tensor:        # (3, height, width) in [-1, 1]
-    "Any image input as a `(3, h, w)` tensor at `size` (shorter side resized, center crop)."
+    "Any image input as a `(3, h, w)` tensor at `size` (shorter side resized, center crop); a warning when it is blown up > 4×."
     from PIL import Image
-    if isinstance(image, (str, Path)): return load_image(image, size)
-    if isinstance(image, Image.Image):
-        image = torch.from_numpy(np.asarray(image.convert('RGB')).copy()).permute(2, 0, 1).float() / 127.5 - 1
+    if isinstance(image, (str, Path)): image = load_image(image)
+    elif isinstance(image, Image.Image): image = image_to_tensor(image)
     if not torch.is_tensor(image) or image.dim() != 3 or image.shape[0] != 3:
         raise ValueError(f"expected an image path, a PIL image or a (3, H, W) tensor in [-1, 1], got {getattr(image, 'shape', type(image))}")
     image = image.detach().float().cpu()
-    return image if tuple(image.shape[1:]) == tuple(size) else resize_center_crop(image, size)
+    if tuple(image.shape[1:]) == tuple(size): return image
+    blow_up = max(size[0] / image.shape[1], size[1] / image.shape[2])
+    if blow_up > 4: warnings.warn(f"the image is only {image.shape[2]}×{image.shape[1]} pixels; blown up {blow_up:.0f}× to "
+                                  f"{size[1]}×{size[0]}, it makes a blurry video", stacklevel=2)
+    return resize_center_crop(image, size)
+
+# %% ../nbs/11_pipeline.ipynb #1c9aa80c
+def check_prompt(prompt:str, context_length:int=77):
+    "A warning when CLIP will cut `prompt` (it reads `context_length - 2` of its tokens), naming what it ignores."
+    global _tokenizer
+    from open_clip.tokenizer import SimpleTokenizer
+    if _tokenizer is None: _tokenizer = SimpleTokenizer()        # the BPE that open_clip.tokenize uses (loaded once)
+    tokens, room = _tokenizer.encode(prompt), context_length - 2
+    if len(tokens) > room:
+        lost = _tokenizer.decode(tokens[room:]).strip()
+        warnings.warn(f"the prompt is {len(tokens)} tokens long and CLIP reads {room}; it ignores the end: "
+                      f"{lost[:60] + ' …' if len(lost) > 60 else lost!r}", stacklevel=2)
+
+_tokenizer = None
 
 # %% ../nbs/11_pipeline.ipynb #85e5e29a
 TOY_WEIGHTS = 'assets/toy.safetensors'
@@ -72,7 +110,19 @@ def default_model():
 
 _default = None
 
-def load_model(checkpoint=None,      # an official model.ckpt or one of our .safetensors; None: the shipped toy model
+def checkpoint_file(path)->Path:
+    "The weights file `path` names: the file itself, or the `dynamicrafter.safetensors` of a training checkpoint folder."
+    path = Path(path)
+    if path.is_dir():
+        if (path/'dynamicrafter.safetensors').is_file(): return path/'dynamicrafter.safetensors'
+        inside = sorted(path.glob('*/dynamicrafter.safetensors'))[-3:]
+        raise ValueError(f"{path} is a folder without dynamicrafter.safetensors; pass a weights file (.safetensors or .ckpt)"
+                         + (f", e.g. {', '.join(map(str, inside))}" if inside else ""))
+    if path.name == 'model.safetensors' and (path.parent/'dynamicrafter.safetensors').is_file():
+        raise ValueError(f"{path} is Accelerate's training state, not a model; pass {path.parent/'dynamicrafter.safetensors'}")
+    return path
+
+def load_model(checkpoint=None,      # an official model.ckpt, one of our .safetensors or a training checkpoint folder; None: the toy
                variant=None,         # which official model the checkpoint is; None: read from the file
                dtype=None,           # 'fp32', 'bf16', 'fp16'; None: bf16 for a CUDA run, fp32 elsewhere
                device=None,          # where the run will happen (the weights stay on the CPU until then)
@@ -81,7 +131,8 @@ def load_model(checkpoint=None,      # an official model.ckpt or one of our .saf
     if checkpoint is None:
         if variant is not None: raise ValueError("a variant needs a checkpoint (--variant needs --checkpoint)")
         return default_model()
-    return DynamiCrafter.from_pretrained(checkpoint, variant=variant, dtype=resolve_dtype(dtype, device or default_device()), device='cpu')
+    return DynamiCrafter.from_pretrained(checkpoint_file(checkpoint), variant=variant, dtype=resolve_dtype(dtype, resolve_device(device)),
+                                        device='cpu')
 
 # %% ../nbs/11_pipeline.ipynb #61f52e5a
 _compiled_unets = weakref.WeakKeyDictionary()
@@ -130,12 +181,13 @@ def animate(image,                        # the first frame: a path, a PIL image
     height, width, frames, fps = pick(height, d.height), pick(width, d.width), pick(frames, d.frames), pick(fps, d.fs)
     steps, eta, spacing, s_txt = pick(steps, d.steps), pick(eta, d.eta), pick(spacing, d.spacing), pick(s_txt, d.s_txt)
     guidance_rescale = pick(guidance_rescale, d.guidance_rescale)
-    check_request(model.config, height, width, frames, fps)
+    check_request(model.config, height, width, frames, fps, steps=steps, eta=eta, s_txt=s_txt, s_img=s_img, guidance_rescale=guidance_rescale)
+    device = resolve_device(device)
+    check_prompt(prompt, model.text_encoder.model.context_length)
     model.schedule.ddim_schedule(steps, spacing, eta)                       # bad steps / spacing / η fail here, not after encoding
     first = read_image(image, (height, width))
     last = None if end_image is None else read_image(end_image, (height, width))
     if loop and last is not None: raise ValueError("loop and end_image exclude each other: a loop ends on its first image")
-    device = torch.device(device or default_device())
     weights = next(model.unet.parameters()).dtype
     dtype = resolve_dtype(dtype, device) if weights == torch.float32 else weights   # half-precision weights: autocast to them
     seed_everything(seed)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/12_trainer.ipynb #0ff68057
 from __future__ import annotations
-import dataclasses, json, os, shutil
+import dataclasses, difflib, json, os, shutil, sys
 from dataclasses import dataclass, field
 from pathlib import Path
 import torch
@@ -23,7 +23,7 @@ from .data import SyntheticVideos, SyntheticImages, WebVid
 __all__ = ['STAGES', 'TEMPORAL_MODULES', 'PARAMETER_GROUPS', 'DATASETS', 'Stage', 'get_stage', 'select_parameters',
            'freeze_except', 'init_from_prior', 'batch_video', 'batch_fs', 'batch_conditions', 'diffusion_loss',
            'DiffusionLoss', 'EMA', 'decayed_lr', 'TrainConfig', 'build_model', 'build_dataset', 'ResumableSampler',
-           'checkpoints', 'save_checkpoint', 'plot_losses', 'train', 'train_from_config']
+           'checkpoints', 'save_checkpoint', 'plot_losses', 'run_plan', 'train', 'train_from_config']
 
 # %% ../nbs/12_trainer.ipynb #06bea150
 @dataclass(frozen=True)
@@ -177,6 +177,13 @@ def decayed_lr(lr:float, step:int, steps:int, decay_steps:int=0)->float:
     if decay_steps < 0: raise ValueError(f"lr_decay_steps must be 0 (constant) or more, got {decay_steps}")
     return lr * min(1.0, (steps - step) / min(decay_steps, steps)) if decay_steps else lr   # at most the whole run
 
+def _is_a(value, kind:str)->bool:
+    "Whether `value` fits the type named `kind` in a `TrainConfig` field ('int', 'float', 'str', 'bool', 'dict'; paths count as str)."
+    if isinstance(value, bool): return kind == 'bool'
+    return isinstance(value, {'int': int, 'float': (int, float), 'str': (str, os.PathLike), 'bool': bool, 'dict': dict}.get(kind, ()))
+
+def _one_line(e)->str: return ' '.join(str(e).split())
+
 @dataclass
 class TrainConfig:
     "Everything a training run needs (defaults: the official fine-tuning recipe, facts §8)."
@@ -206,19 +213,51 @@ class TrainConfig:
     cpu: bool = False                    # force the CPU even when a GPU is present
     cond_stage_trainable: bool = False   # the text encoder learns too (official key; False in every released config)
 
+    def __post_init__(self):
+        "A clear error for a value of the wrong type; a float written as YAML reads `1e-5` (text to YAML 1.1) is taken as the number."
+        for f in dataclasses.fields(self):
+            value, kinds = getattr(self, f.name), f.type.replace(' ', '').split('|')
+            if 'float' in kinds and isinstance(value, str):
+                try: value = float(value); setattr(self, f.name, value)
+                except ValueError: pass
+            if not (value is None and 'None' in kinds or any(_is_a(value, kind) for kind in kinds)):
+                raise ValueError(f"training config key {f.name} must be {' or '.join(kinds)}, got {value!r}")
+        small = [k for k in ('steps', 'batch_size', 'grad_accum', 'save_every', 'keep_checkpoints') if getattr(self, k) < 1]
+        if small: raise ValueError(f"training config keys {small} must be at least 1, got {[getattr(self, k) for k in small]}")
+
+    @classmethod
+    def check_keys(cls, keys):
+        "A clear error for keys a `TrainConfig` does not have, with the nearest known key and all of them."
+        known = sorted(f.name for f in dataclasses.fields(cls))
+        unknown = sorted(set(keys) - set(known))
+        if not unknown: return
+        near = {k: difflib.get_close_matches(k, known, n=1) for k in unknown}
+        hints = ''.join(f" ({k}: did you mean {m[0]}?)" for k, m in near.items() if m)
+        raise ValueError(f"unknown training config keys {unknown}{hints}; known: {known}")
+
     @classmethod
     def from_yaml(cls, path_or_dict)->TrainConfig:
-        "A `TrainConfig` from a YAML file (or a dict); unknown keys are an error."
+        "A `TrainConfig` from a YAML file (or a dict); an empty one, bad YAML, unknown keys or wrong types are errors."
         spec = path_or_dict
         if isinstance(spec, (str, Path)):
             import yaml
-            if not Path(spec).is_file(): raise FileNotFoundError(f"no training config at {spec}")
-            spec = yaml.safe_load(Path(spec).read_text()) or {}
+            path = Path(spec)
+            if not path.is_file(): raise FileNotFoundError(f"no training config at {path}")
+            try: spec = yaml.safe_load(path.read_text())
+            except yaml.MarkedYAMLError as e:
+                raise ValueError(f"{path}:{e.problem_mark.line + 1}:{e.problem_mark.column + 1}: not valid YAML: {e.problem}") from None
+            except yaml.YAMLError as e: raise ValueError(f"{path} is not valid YAML: {_one_line(e)}") from None
+            if spec is None: raise ValueError(f"{path} is empty; a training config names at least the model, stage, data, steps and "
+                                              "output_dir (configs/toy.yaml is an example)")
         if not isinstance(spec, dict): raise ValueError(f"a training config is a mapping of keys, got {type(spec).__name__}")
-        known = {f.name for f in dataclasses.fields(cls)}
-        unknown = sorted(set(spec) - known)
-        if unknown: raise ValueError(f"unknown training config keys {unknown}; known: {sorted(known)}")
+        if not spec: raise ValueError("the training config is empty; it names at least the model, stage, data, steps and output_dir")
+        cls.check_keys(spec)
         return cls(**spec)
+
+    def updated(self, **overrides)->TrainConfig:
+        "A copy with `overrides` (checked like the keys of a file)."
+        self.check_keys(overrides)
+        return dataclasses.replace(self, **overrides)
 
     def lr_at(self, step:int)->float:
         "The learning rate of optimiser step `step` (from 0)."
@@ -292,6 +331,16 @@ def plot_losses(history:list, path)->Path:
     fig.tight_layout(); fig.savefig(path, dpi=100); plt.close(fig)
     return Path(path)
 
+# %% ../nbs/12_trainer.ipynb #2df4d147
+def run_plan(tc:TrainConfig, step:int, resume_from:Path|None)->str:
+    "What a run is about to do, in one line: model, stage, steps, data, output folder, fresh start or resumed step."
+    stage, output_dir = get_stage(tc.stage), Path(tc.output_dir)
+    if resume_from is None: start = "starting fresh" + ("" if tc.resume or not checkpoints(output_dir) else " (resume is off)")
+    elif step >= tc.steps: start = f"nothing to do: {resume_from.name} is already at step {step} (raise steps to train on)"
+    else: start = f"resuming from step {step} ({resume_from})"
+    return (f"training {tc.model}, stage {stage.name} ({', '.join(stage.trainable)}), {tc.steps} steps on "
+            f"{tc.data.get('kind')} data, into {output_dir.resolve()}: {start}")
+
 # %% ../nbs/12_trainer.ipynb #1bb90e43
 def train(model:DynamiCrafter,                    # the model (moved, wrapped and trained in place)
           dataset:torch.utils.data.Dataset,       # items with 'video' or 'image', 'caption', and fps / frame_stride
@@ -310,6 +359,7 @@ def train(model:DynamiCrafter,                    # the model (moved, wrapped an
     if model.autoencoder is not None: model.autoencoder.eval()
     resume_from = checkpoints(output_dir)[-1] if tc.resume and checkpoints(output_dir) else None
     state = json.loads((resume_from/'trainer_state.json').read_text()) if resume_from else {'step': 0, 'history': []}
+    if progress and accelerator.is_main_process: print(run_plan(tc, state['step'], resume_from), file=sys.stderr)
     samples_per_step = tc.batch_size * tc.grad_accum * accelerator.num_processes
     loader = torch.utils.data.DataLoader(dataset, batch_size=tc.batch_size, num_workers=tc.num_workers,
                                          sampler=ResumableSampler(len(dataset), tc.seed, state['step'] * samples_per_step),
@@ -346,6 +396,5 @@ def train_from_config(config,       # a YAML path, a dict or a `TrainConfig`
                       **overrides,  # keys to change, e.g. steps=10, output_dir='runs/x'
                      )->dict:
     "Build the model and data of a training config and train (`dynamicrafter train --config FILE`)."
-    tc = config if isinstance(config, TrainConfig) else TrainConfig.from_yaml(config)
-    tc = dataclasses.replace(tc, **overrides)
+    tc = (config if isinstance(config, TrainConfig) else TrainConfig.from_yaml(config)).updated(**overrides)
     return train(build_model(tc), build_dataset(tc), tc)
