@@ -187,10 +187,10 @@ class DPMSolverPP:
     def __init__(self, schedule:Schedule, steps:int, spacing:str='uniform', eta:float=0.0):
         if eta != 0: raise ValueError(f"{type(self).__name__} is deterministic: eta must be 0, got {eta!r}")
         self.grid = finite_snr(schedule).ddim_schedule(steps, spacing, eta=0.0)
-        self.h, self.x0s = step_lengths(self.grid), []          # x0s: the last two x̂0, oldest first
+        self.h, self.x0s = step_lengths(self.grid), []          # x0s: the last two x̂0 (after their rescale ratio), oldest first
 
     def data_prediction(self, i:int, x:torch.Tensor, model_out:torch.Tensor)->torch.Tensor:
-        "x̂0 at τ_i (the plain one: the solvers' history)."
+        "x̂0 at τ_i, before the dynamic-rescale ratio."
         return self.grid.schedule.predict_x0(x, torch.full((x.shape[0],), int(self.grid.timesteps[i]), device=x.device), model_out)
 
     def rescale_ratio(self, i:int)->float: return 1.0 if self.grid.scale_ratios is None else self.grid.scale_ratios[i].item()
@@ -200,7 +200,7 @@ class DPMSolverPP:
         return exponential_step(self.grid, i, x, D) + math.sqrt(self.grid.alphas_prev[i].item()) * (self.rescale_ratio(i) - 1) * x0
 
     def predictor(self, i:int, x:torch.Tensor, x0:torch.Tensor)->torch.Tensor:
-        "Step i with D = x̂0 + (x̂0 − x̂0_before) / 2r (first order without an x̂0 before)."
+        "Step i with D = x̂0 + (x̂0 − x̂0_before) / 2r (first order without an x̂0 before); x̂0_before rescaled to τ_i's scale."
         if not self.x0s: return self.advance(i, x, x0, x0)
         r = (self.h[i + 1] / self.h[i]).item()                 # r = h_before / h
         return self.advance(i, x, x0 + (x0 - self.x0s[-1]) / (2 * r), x0)
@@ -209,8 +209,8 @@ class DPMSolverPP:
         "(x at the end of step i, x̂0 at τ_i after the rescale ratio, as `ddim_step` returns them)."
         x0 = self.data_prediction(i, x, model_out)
         x_prev = self.predictor(i, x, x0)
-        self.x0s = [*self.x0s[-1:], x0]
-        return x_prev, x0 * self.rescale_ratio(i)
+        self.x0s = [*self.x0s[-1:], x0 * self.rescale_ratio(i)]
+        return x_prev, self.x0s[-1]
 
 SOLVERS['dpmpp_2m'] = DPMSolverPP
 
@@ -218,8 +218,9 @@ SOLVERS['dpmpp_2m'] = DPMSolverPP
 class UniPC(DPMSolverPP):
     "UniPC (bh2, order 2), deterministic: the DPM-Solver++(2M) predictor plus the UniC corrector, one model call per step."
     def corrector(self, i:int, x0_now:torch.Tensor)->torch.Tensor:
-        "Step i+1 again, from `x_before`, with D that also uses x̂0 at its end (τ_i)."
-        x0 = self.x0s[-1]                                               # x̂0 at the start of step i+1
+        "Step i+1 again, from `x_before`, with D that also uses x̂0 at its end (τ_i); all x̂0 at the scale of τ_{i+1}."
+        ρ = self.rescale_ratio(i + 1)
+        x0, x0_now = self.x0s[-1] / ρ, x0_now / ρ                      # x̂0 at the start of step i+1, and at its end
         if len(self.x0s) == 1: return self.advance(i + 1, self.x_before, (x0 + x0_now) / 2, x0)
         h, r = self.h[i + 1].item(), (self.h[i + 2] / self.h[i + 1]).item()
         φ = math.expm1(-h)                                              # φ = e^{−h} − 1
@@ -232,7 +233,7 @@ class UniPC(DPMSolverPP):
         x0 = self.data_prediction(i, x, model_out)
         if self.x0s: x = self.corrector(i, x0)                          # x0 came from the predicted (uncorrected) x
         x_prev = self.predictor(i, x, x0)
-        self.x_before, self.x0s = x, [*self.x0s[-1:], x0]
-        return x_prev, x0 * self.rescale_ratio(i)
+        self.x_before, self.x0s = x, [*self.x0s[-1:], x0 * self.rescale_ratio(i)]
+        return x_prev, self.x0s[-1]
 
 SOLVERS['unipc'] = UniPC
