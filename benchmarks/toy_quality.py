@@ -25,7 +25,7 @@ import torch
 from dynamicrafter.data import SyntheticVideos
 from dynamicrafter.model import DynamiCrafter
 from dynamicrafter.conditioning import sampling_conditions
-from dynamicrafter.sampler import ddim_sample
+from dynamicrafter.sampler import sample
 from dynamicrafter.toy import TOY_WORLD
 from dynamicrafter.metrics import object_weights, direction_of, aligned_psnr, background_noise
 
@@ -42,8 +42,8 @@ def clean_psnr(video, image):
     return float(aligned_psnr(video, image)[1:].mean())
 
 @torch.no_grad()
-def generate(model, image, prompt, fs, steps, s_txt, eta, seed, vdg=True):
-    "A video (3, t, h, w) for one image and prompt; `vdg=False` zeroes the VDG latent in every branch."
+def generate(model, image, prompt, fs, steps, s_txt, eta, seed, vdg=True, **sampling):
+    "A video (3, t, h, w) for one image and prompt; `vdg=False` zeroes the VDG latent in every branch; `sampling` goes to `sample` (solver, guidance_interval)."
     d = model.config.sampling
     torch.manual_seed(seed)
     branches = sampling_conditions(model, image, prompt, d.frames)
@@ -52,16 +52,16 @@ def generate(model, image, prompt, fs, steps, s_txt, eta, seed, vdg=True):
     cond, uncond, _ = branches
     h, w = image.shape[-2] // model.autoencoder.downscale, image.shape[-1] // model.autoencoder.downscale
     x_T = torch.randn(1, model.config.diffusion.channels, d.frames, h, w, generator=torch.Generator().manual_seed(seed))
-    z = ddim_sample(model, x_T, cond, uncond if s_txt != 1 else None, steps=steps, eta=eta, s_txt=s_txt,
-                    guidance_rescale=d.guidance_rescale, spacing=d.spacing, fs=fs, progress=False)
+    z = sample(model, x_T, cond, uncond if s_txt != 1 else None, steps=steps, eta=eta, s_txt=s_txt,
+               guidance_rescale=d.guidance_rescale, spacing=d.spacing, fs=fs, progress=False, **sampling)
     return model.decode_latents(z)[0].clamp(-1, 1)
 
-def evaluate(model, items, steps, s_txt, eta, vdg):
-    "The mean metrics over `items`, and the generated videos."
+def evaluate(model, items, steps, s_txt, eta, vdg, first_seed=0, **sampling):
+    "The mean metrics over `items` (clip i sampled with seed `first_seed + i`), and the generated videos."
     rows, videos = [], []
     for i, item in enumerate(items):
         video, image = item['video'], item['video'][:, 0]
-        out = generate(model, image, item['caption'], item['frame_stride'], steps, s_txt, eta, seed=i, vdg=vdg)
+        out = generate(model, image, item['caption'], item['frame_stride'], steps, s_txt, eta, seed=first_seed + i, vdg=vdg, **sampling)
         videos.append(out)
         away = (object_weights(image[:, None], item['colour'])[0] < 0.1) & (object_weights(out, item['colour']) < 0.1)   # (t, h, w)
         noise, noise_p99 = background_noise(out, video, item['colour'])
