@@ -12,6 +12,7 @@ from typing import NamedTuple
 from .config import get_config, list_configs
 from .core import save_video, load_image, check_video_path, check_video_fps, resolve_device
 from .conditioning import fs_meaning
+from .sampler import SOLVERS
 from .pipeline import animate, load_model, check_settings
 
 # %% auto #0
@@ -53,8 +54,13 @@ def _animate_options(p:argparse.ArgumentParser):
                    "checkpoint folder (default: the toy model shipped with the package)")
     p.add_argument('--variant', choices=OFFICIAL_VARIANTS, help="which official model the checkpoint is (default: read from the file; "
                    "512_interp cannot be told from 512, so name it)")
-    p.add_argument('--steps', type=int, help="DDIM steps (official 50)")
-    p.add_argument('--eta', type=float, help="DDIM eta: 0 deterministic, 1 stochastic (official 1.0)")
+    p.add_argument('--steps', type=int, help="sampling steps (official: 50 DDIM steps)")
+    p.add_argument('--solver', default='ddim', choices=list(SOLVERS),
+                   help="ddim (official), or a deterministic multistep ODE solver: dpmpp_2m (DPM-Solver++ 2M), unipc (UniPC), "
+                        "which need fewer steps (15-25)")
+    p.add_argument('--eta', type=float, help="DDIM eta: 0 deterministic, 1 stochastic (official 1.0; the ODE solvers run at 0)")
+    p.add_argument('--guidance-interval', type=int, nargs=2, metavar=('T_LOW', 'T_HIGH'),
+                   help="apply guidance only for timesteps T_LOW..T_HIGH (e.g. 68 749), the conditional branch alone elsewhere")
     p.add_argument('--s-img', type=float, help="image guidance scale (default: equal to --s-txt, i.e. ordinary classifier-free guidance)")
     p.add_argument('--s-txt', type=float, help="text guidance scale (official 7.5; the toy model 1, i.e. no guidance)")
     p.add_argument('--guidance-rescale', type=float, help="guidance rescale phi in [0, 1] (official 0 for 256, 0.7 for the others)")
@@ -191,7 +197,8 @@ def make_jobs(args):
 # %% ../nbs/16_cli.ipynb #c8049652
 def _options(args)->dict:
     "The keyword arguments of `animate` given on the command line."
-    names = SETTING_FLAGS + ('seed', 'frames', 'height', 'width', 'loop', 'negative_prompt', 'spacing', 'dtype', 'device', 'compile')
+    names = SETTING_FLAGS + ('solver', 'guidance_interval', 'seed', 'frames', 'height', 'width', 'loop', 'negative_prompt', 'spacing',
+                             'dtype', 'device', 'compile')
     return {n: getattr(args, n) for n in names} | {'progress': not args.quiet}
 
 def make_video(job:Job, model, options:dict, save_fps:float):

@@ -13,7 +13,7 @@ import torch
 from .core import seed_everything, resolve_device, resolve_dtype, load_image, image_to_tensor, resize_center_crop
 from .model import DynamiCrafter
 from .conditioning import sampling_conditions, fs_meaning
-from .sampler import ddim_sample, needed_branches, StepNoise
+from .sampler import sample, make_stepper, stepper_eta, needed_branches, StepNoise
 
 # %% auto #0
 __all__ = ['SETTINGS', 'TOY_WEIGHTS', 'check_settings', 'size_multiple', 'check_request', 'read_image', 'check_prompt',
@@ -138,7 +138,7 @@ def load_model(checkpoint=None,      # an official model.ckpt, one of our .safet
 _compiled_unets = weakref.WeakKeyDictionary()
 
 def _sampling_model(model, compile:bool):
-    "What `ddim_sample` needs (`unet`, `schedule`), with the U-Net compiled once per model if asked."
+    "What the sampler needs (`unet`, `schedule`), with the U-Net compiled once per model if asked."
     if not compile: return model
     if model not in _compiled_unets: _compiled_unets[model] = torch.compile(model.unet)
     return SimpleNamespace(unet=_compiled_unets[model], schedule=model.schedule)
@@ -152,8 +152,10 @@ def animate(image,                        # the first frame: a path, a PIL image
             prompt:str,                   # what should happen
             model=None,                   # a `DynamiCrafter`; None: the toy model shipped with the package
             *,
-            steps:int|None=None,          # DDIM steps (official: 50)
-            eta:float|None=None,          # DDIM η (official: 1.0)
+            steps:int|None=None,          # sampling steps (official: 50 DDIM steps)
+            solver:str='ddim',            # 'ddim' (official), 'dpmpp_2m' or 'unipc' (deterministic multistep ODE solvers)
+            eta:float|None=None,          # DDIM η (official: 1.0); the ODE solvers run at 0
+            guidance_interval:tuple|None=None, # (t_low, t_high): guidance only for those timesteps, the conditional branch elsewhere
             s_img:float|None=None,        # image guidance scale (None: = s_txt, i.e. ordinary CFG)
             s_txt:float|None=None,        # text guidance scale (official: 7.5; the toy: 1)
             guidance_rescale:float|None=None, # φ (official: 0 for 256, 0.7 for the others)
@@ -179,12 +181,13 @@ def animate(image,                        # the first frame: a path, a PIL image
     d = model.config.sampling
     pick = lambda value, default: default if value is None else value
     height, width, frames, fps = pick(height, d.height), pick(width, d.width), pick(frames, d.frames), pick(fps, d.fs)
-    steps, eta, spacing, s_txt = pick(steps, d.steps), pick(eta, d.eta), pick(spacing, d.spacing), pick(s_txt, d.s_txt)
+    steps, spacing, s_txt = pick(steps, d.steps), pick(spacing, d.spacing), pick(s_txt, d.s_txt)
+    eta = stepper_eta(solver, eta if eta is not None or solver != 'ddim' else d.eta)
     guidance_rescale = pick(guidance_rescale, d.guidance_rescale)
     check_request(model.config, height, width, frames, fps, steps=steps, eta=eta, s_txt=s_txt, s_img=s_img, guidance_rescale=guidance_rescale)
     device = resolve_device(device)
     check_prompt(prompt, model.text_encoder.model.context_length)
-    model.schedule.ddim_schedule(steps, spacing, eta)                       # bad steps / spacing / η fail here, not after encoding
+    make_stepper(model.schedule, solver, steps, spacing, eta)              # bad solver / steps / spacing / η fail here, not after encoding
     first = read_image(image, (height, width))
     last = None if end_image is None else read_image(end_image, (height, width))
     if loop and last is not None: raise ValueError("loop and end_image exclude each other: a loop ends on its first image")
@@ -198,8 +201,9 @@ def animate(image,                        # the first frame: a path, a PIL image
         if offload and device.type != 'cpu': model.text_encoder.cpu(); model.image_encoder.cpu()
         latent_shape = (1, model.config.diffusion.channels, frames, height // model.autoencoder.downscale, width // model.autoencoder.downscale)
         x_T = torch.randn(latent_shape, generator=torch.Generator().manual_seed(seed)).to(device)
-        z = ddim_sample(_sampling_model(model, compile), x_T, *needed_branches(*branches, s_txt, s_img), steps=steps, eta=eta,
-                        s_txt=s_txt, s_img=s_img, guidance_rescale=guidance_rescale, spacing=spacing, fs=fps,
-                        noise=StepNoise(latent_shape, steps, seed), callback=callback, progress=progress, batch_branches=batch_branches)
+        z = sample(_sampling_model(model, compile), x_T, *needed_branches(*branches, s_txt, s_img), solver=solver, steps=steps, eta=eta,
+                   s_txt=s_txt, s_img=s_img, guidance_rescale=guidance_rescale, spacing=spacing, fs=fps,
+                   noise=StepNoise(latent_shape, steps, seed), callback=callback, progress=progress, batch_branches=batch_branches,
+                   guidance_interval=guidance_interval)
         video = model.decode_latents(z, chunk_size=decode_chunk_size)[0].float().clamp(-1, 1).cpu()
     return video[:, :-1] if loop else video

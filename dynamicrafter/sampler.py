@@ -13,8 +13,8 @@ from .conditioning import stack_conditions, unet_prediction, fs_condition
 
 # %% auto #0
 __all__ = ['SOLVERS', 'rescale_guidance', 'guidance_scales', 'combine_guidance', 'needed_branches', 'guided_model_output',
-           'DDIMSolver', 'sample', 'ddim_sample', 'StepNoise', 'finite_snr', 'step_lengths', 'exponential_step',
-           'DPMSolverPP', 'UniPC']
+           'DDIMSolver', 'stepper_eta', 'make_stepper', 'sample', 'ddim_sample', 'StepNoise', 'finite_snr',
+           'step_lengths', 'exponential_step', 'DPMSolverPP', 'UniPC']
 
 # %% ../nbs/10_sampler.ipynb #68b59465
 def rescale_guidance(guided:torch.Tensor,  # (b, c, t, h, w) guided output
@@ -97,6 +97,15 @@ class DDIMSolver:
 SOLVERS = {'ddim': DDIMSolver}   # name → solver class; the ODE solvers below join it
 
 # %% ../nbs/10_sampler.ipynb #9ece78a5
+def stepper_eta(solver:str, eta:float|None)->float:
+    "η a solver runs with: as given, else 1 for DDIM (official) and 0 for the ODE solvers (their only value)."
+    return (1.0 if solver == 'ddim' else 0.0) if eta is None else eta
+
+def make_stepper(schedule, solver:str='ddim', steps:int=50, spacing:str='uniform', eta:float|None=None):
+    "The stepper of `solver` over `steps` timesteps; an unknown solver or bad steps, spacing or η fail here, before any model call."
+    if solver not in SOLVERS: raise ValueError(f"unknown solver {solver!r}; expected one of {list(SOLVERS)}")
+    return SOLVERS[solver](schedule, steps, spacing, stepper_eta(solver, eta))
+
 def _guidance_on(t:int, interval:tuple|None)->bool:
     "Whether step t gets all the branches: always without an interval, else when t_low ≤ t ≤ t_high."
     return interval is None or interval[0] <= t <= interval[1]
@@ -124,11 +133,10 @@ def sample(model,                      # has `.unet(x, timesteps, context, fs)` 
            guidance_interval:tuple|None=None, # (t_low, t_high): all branches only there, elsewhere `cond` alone; None = every step
           ):
     "Sample a latent video by DDIM or a multistep ODE solver, with (multi-condition) classifier-free guidance."
-    if solver not in SOLVERS: raise ValueError(f"unknown solver {solver!r}; expected one of {list(SOLVERS)}")
-    if eta is None: eta = 1.0 if solver == 'ddim' else 0.0
+    stepper = make_stepper(model.schedule, solver, steps, spacing, eta)
+    eta = stepper_eta(solver, eta)
     if guidance_interval is not None and not (len(guidance_interval) == 2 and guidance_interval[0] <= guidance_interval[1]):
         raise ValueError(f"guidance_interval must be (t_low, t_high) with t_low <= t_high, got {guidance_interval!r}")
-    stepper = SOLVERS[solver](model.schedule, steps, spacing, eta)
     grid = stepper.grid
     _check_sampling_args(x_T, steps, eta, noise, len(grid))
     branches = [c for c in (cond, uncond, uncond_image if uncond is not None else None) if c is not None]
