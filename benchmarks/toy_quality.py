@@ -18,7 +18,7 @@ clips, and the aligned PSNR and residual noise after the autoencoder's round tri
     python benchmarks/toy_quality.py --weights runs/toy/toy.safetensors --n 40
     python benchmarks/toy_quality.py --s-txt 1 2 3 7.5       # a sweep of the text guidance scale
     python benchmarks/toy_quality.py --n 8 --steps 10        # quick look
-Targets (issue 8): direction ≥ 90 %, first-frame PSNR ≥ 25 dB, clean frames, conformity clearly above the no-VDG ablation.
+Targets: direction ≥ 90 %, first-frame PSNR ≥ 25 dB, clean frames, conformity clearly above the no-VDG ablation.
 """
 import argparse, json, time
 import torch

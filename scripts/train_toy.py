@@ -2,7 +2,7 @@
 """Rebuild the toy DynamiCrafter from nothing (micro CLIP, micro autoencoder, text-to-video prior, three stages).
 
     python scripts/train_toy.py --out runs/toy            # the real run (times of each part go to runs/toy/toy_training.json)
-    python scripts/train_toy.py --out /tmp/toy --quick    # smoke test: 2 steps per part
+    python scripts/train_toy.py --out runs/toy_quick --quick    # smoke test: 2 steps per part
 
 An interrupted run continues where it stopped when started again with the same --out.
 """

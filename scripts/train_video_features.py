@@ -2,7 +2,7 @@
 """Train the toy video feature extractor (I3D's stand-in for FVD and KVD on the synthetic world) and write it as a package asset.
 
     python scripts/train_video_features.py                      # the real run: dynamicrafter/assets/toy_video_features.safetensors
-    python scripts/train_video_features.py --steps 2 --clips 8 --out /tmp/features.safetensors   # smoke test
+    python scripts/train_video_features.py --steps 2 --clips 8 --out runs/features.safetensors   # smoke test
 
 Prints the training time, the file size and the accuracy of each label on held-out clips (seed 1, put through `disorder`).
 """
