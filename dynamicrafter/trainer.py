@@ -40,7 +40,7 @@ STAGES = {s.name: s for s in (
     Stage('context', ('query_transformer', 'image_cross_attention'), images=True, vdg=False),
     Stage('adaptation', ('query_transformer', 'spatial'), vdg=False),
     Stage('joint_spatial', ('query_transformer', 'spatial')),          # the paper (Table 5: spatial layers, P with ctx CA)
-    Stage('joint_whole_unet', ('query_transformer', 'unet')),          # the released training code (facts §5.7)
+    Stage('joint_whole_unet', ('query_transformer', 'unet')),          # the released training code
 )}
 
 def get_stage(stage:str|Stage)->Stage:
@@ -186,7 +186,7 @@ def _one_line(e)->str: return ' '.join(str(e).split())
 
 @dataclass
 class TrainConfig:
-    "Everything a training run needs (defaults: the official fine-tuning recipe, facts §8)."
+    "Everything a training run needs (defaults: the official fine-tuning recipe)."
     model: str = 'tiny'                  # a `get_config` name, or an official YAML file
     init_weights: str|None = None        # weights to start from: our safetensors or an official model.ckpt
     stage: str = 'joint_whole_unet'      # a key of `STAGES`
