@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
 from typing import NamedTuple
+from . import __version__
 from .config import get_config, list_configs
 from .core import save_video, load_image, check_video_path, check_video_fps, resolve_device
 from .conditioning import fs_meaning
@@ -83,6 +84,7 @@ def _animate_options(p:argparse.ArgumentParser):
 def make_parser()->argparse.ArgumentParser:
     "The `dynamicrafter` command and its `animate` and `train` subcommands."
     parser = Parser(prog='dynamicrafter', description="Animate images with DynamiCrafter.")
+    parser.add_argument('--version', action='version', version=f'%(prog)s {__version__}')
     commands = parser.add_subparsers(dest='command', required=True)
     p = commands.add_parser('animate', help="animate an image (or many) following a text prompt",
                             description="Animate IMAGE following PROMPT and write a video to -o; or animate every row of --input-csv / "

@@ -20,7 +20,7 @@ def package_imports(path:Path)->set:
             name = node.module or ''
             if node.level == 1: found.add(name.split('.')[0] if name else None)
             elif name.startswith('dynamicrafter.'): found.add(name.split('.')[1])
-            if node.level == 1 and not name: found |= {a.name for a in node.names}
+            if node.level == 1 and not name: found |= {a.name for a in node.names if (path.parent / f'{a.name}.py').exists()}  # modules, not e.g. __version__
         elif isinstance(node, ast.Import):
             found |= {a.name.split('.')[1] for a in node.names if a.name.startswith('dynamicrafter.')}
     return found - {None, path.stem}
@@ -44,5 +44,6 @@ def test_no_import_cycle():
 def test_the_checks_catch_what_they_should(tmp_path):
     "The import reader sees relative, absolute and function-level imports."
     source = tmp_path / 'sampler.py'
-    source.write_text("from .model import X\nimport dynamicrafter.core\ndef f():\n    from dynamicrafter.pipeline import animate\n    from . import cli\n")
+    source.write_text("from .model import X\nimport dynamicrafter.core\ndef f():\n    from dynamicrafter.pipeline import animate\n    from . import cli, __version__\n")
+    (tmp_path / 'cli.py').write_text('')
     assert package_imports(source) == {'model', 'core', 'pipeline', 'cli'}
