@@ -11,15 +11,15 @@ from pathlib import Path
 from typing import NamedTuple
 from . import __version__
 from .config import get_config, list_configs
-from .core import save_video, load_image, check_video_path, check_video_fps, resolve_device
+from .core import save_video, load_image, check_video_path, check_video_fps, resolve_device, one_line
 from .conditioning import fs_meaning
 from .sampler import SOLVERS
 from .pipeline import animate, load_model, check_settings
 
 # %% auto #0
 __all__ = ['OFFICIAL_VARIANTS', 'IMAGE_SUFFIXES', 'SETTING_FLAGS', 'EXPECTED_ERRORS', 'fps_help', 'UsageError', 'Parser',
-           'checking_arguments', 'make_parser', 'Job', 'check_arguments', 'make_jobs', 'make_video', 'run_animate',
-           'run_batch', 'BatchFailed', 'run_train', 'main']
+           'checking_arguments', 'make_parser', 'Job', 'check_arguments', 'make_jobs', 'read_job', 'make_video',
+           'run_animate', 'run_batch', 'BatchFailed', 'run_train', 'main']
 
 # %% ../nbs/16_cli.ipynb #fe38fbb4
 OFFICIAL_VARIANTS = [v for v in list_configs() if v not in ('tiny', 'toy')]
@@ -203,11 +203,14 @@ def _options(args)->dict:
                              'dtype', 'device', 'compile')
     return {n: getattr(args, n) for n in names} | {'progress': not args.quiet}
 
-def make_video(job:Job, model, options:dict, save_fps:float):
-    "Read the job's images, animate, write the video."
+def read_job(job:Job)->Job:
+    "The job with its images read (a clear error for a job that cannot be made)."
     if job.problem: raise ValueError(job.problem)
-    end = None if job.end_image is None else load_image(job.end_image)
-    save_video(job.output, animate(load_image(job.image), job.prompt, model, end_image=end, **options), fps=save_fps)
+    return job._replace(image=load_image(job.image), end_image=None if job.end_image is None else load_image(job.end_image))
+
+def make_video(job:Job, model, options:dict, save_fps:float):
+    "Animate a job whose images are read, and write its video."
+    save_video(job.output, animate(job.image, job.prompt, model, end_image=job.end_image, **options), fps=save_fps)
 
 # %% ../nbs/16_cli.ipynb #bb22b4da
 def run_animate(args)->int:
@@ -215,10 +218,8 @@ def run_animate(args)->int:
     check_arguments(args)
     jobs, options = make_jobs(args), _options(args)
     if isinstance(jobs, list):                                              # a single image: read it before loading the model
-        (job,) = jobs
-        job = job._replace(image=load_image(job.image), end_image=job.end_image and load_image(job.end_image))
-        model = load_model(args.checkpoint, args.variant, args.dtype, args.device)
-        save_video(job.output, animate(job.image, job.prompt, model, end_image=job.end_image, **options), fps=args.save_fps)
+        job = read_job(jobs[0])
+        make_video(job, load_model(args.checkpoint, args.variant, args.dtype, args.device), options, args.save_fps)
         print(f"wrote {job.output}", file=sys.stderr)
         return 0
     return run_batch(jobs, args, options)
@@ -234,10 +235,10 @@ def run_batch(jobs, args, options:dict)->int:
     for job in islice(jobs, state.process_index, None, state.num_processes):
         if job.output.exists(): done += 1; continue
         model = model or load_model(args.checkpoint, args.variant, args.dtype, args.device)
-        try: make_video(job, model, options, args.save_fps)
+        try: make_video(read_job(job), model, options, args.save_fps)
         except (ValueError, OSError) as e:
             failed += 1
-            print(f"dynamicrafter: failed: {job.source}: {_one_line(e)}", file=sys.stderr); continue
+            print(f"dynamicrafter: failed: {job.source}: {one_line(e)}", file=sys.stderr); continue
         made += 1
         print(f"wrote {job.output}{where}", file=sys.stderr)
     print(f"{made} made, {done} already done, {failed} failed{where}", file=sys.stderr)
@@ -247,8 +248,6 @@ def run_batch(jobs, args, options:dict)->int:
 
 class BatchFailed(Exception):
     "Some inputs of a batch failed (each was reported); the others were made."
-
-def _one_line(e:BaseException)->str: return ' '.join(line.strip() for line in str(e).splitlines() if line.strip())
 
 # %% ../nbs/16_cli.ipynb #aa88980d
 def run_train(args)->int:
@@ -286,7 +285,7 @@ def main(argv:list|None=None)->int:
         return 130
     except Exception as e:
         if debug: raise
-        what = _one_line(e) if isinstance(e, EXPECTED_ERRORS) else f"{type(e).__name__}: {_one_line(e)} (--debug shows the traceback)"
+        what = one_line(e) if isinstance(e, EXPECTED_ERRORS) else f"{type(e).__name__}: {one_line(e)} (--debug shows the traceback)"
         print(f"dynamicrafter: error: {what}", file=sys.stderr)
         return 2 if isinstance(e, UsageError) else 1
 
@@ -294,7 +293,7 @@ def _warning_printer():
     "A `warnings.showwarning` that prints each distinct warning once, as one line without source lines."
     seen = set()
     def show(message, category, filename, lineno, file=None, line=None):
-        if str(message) not in seen: seen.add(str(message)); print(f"dynamicrafter: warning: {_one_line(message)}", file=sys.stderr)
+        if str(message) not in seen: seen.add(str(message)); print(f"dynamicrafter: warning: {one_line(message)}", file=sys.stderr)
     return show
 
 # %% ../nbs/16_cli.ipynb #9c9904fe

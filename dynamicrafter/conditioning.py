@@ -128,7 +128,8 @@ def training_conditions(model,                    # a `DynamiCrafter` with an au
     if image_condition:
         image = video[:, :, cond_frame] * ~drop_image[:, None, None, None]           # dropped → the zero image
         image_tokens = model.image_context(image)                                   # (b, 16·t, d)
-    concat = vdg_concat(z[:, :, 0], t, z[:, :, -1]) if interp else vdg_concat(z[:, :, cond_frame], t)
-    if not vdg: concat = torch.zeros_like(z)
     if model.unet.cfg.in_channels == z.shape[1]: concat = None                     # a text-to-video U-Net: no concat
+    elif not vdg: concat = torch.zeros_like(z)                                       # VDG channels present but off: zeros
+    elif interp: concat = vdg_concat(z[:, :, 0], t, z[:, :, -1])                     # first and last latents, zeros between
+    else: concat = vdg_concat(z[:, :, cond_frame], t)                                # the conditioning frame's latent on every frame
     return dict(z=z, **condition(text, image_tokens, concat), drop_text=drop_text, drop_image=drop_image, cond_frame=cond_frame)

@@ -11,14 +11,19 @@ from einops import rearrange
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 # %% auto #0
-__all__ = ['VIDEO_SUFFIXES', 'seed_everything', 'default_device', 'available_devices', 'resolve_device', 'resolve_dtype',
-           'open_image', 'image_to_tensor', 'load_image', 'resize_center_crop', 'video_to_frames', 'read_video',
-           'check_video_fps', 'check_video_path', 'save_video', 'show_video', 'show_images']
+__all__ = ['VIDEO_SUFFIXES', 'seed_everything', 'one_line', 'default_device', 'available_devices', 'resolve_device',
+           'resolve_dtype', 'open_image', 'image_to_tensor', 'load_image', 'resize_center_crop', 'video_to_frames',
+           'read_video', 'check_video_fps', 'check_video_path', 'save_video', 'show_video', 'show_images']
 
 # %% ../nbs/00_core.ipynb #acb1f698
 def seed_everything(seed:int):
     "Seed `random`, NumPy and torch (all devices)."
     random.seed(seed); np.random.seed(seed % 2**32); torch.manual_seed(seed)
+
+# %% ../nbs/00_core.ipynb #ef2d18f6
+def one_line(text)->str:
+    "`text` (or an exception's message) with its line breaks and runs of spaces collapsed to single spaces."
+    return ' '.join(str(text).split())
 
 # %% ../nbs/00_core.ipynb #b8e04e7d
 def default_device()->torch.device:

@@ -182,7 +182,7 @@ def animate(image,                        # the first frame: a path, a PIL image
     pick = lambda value, default: default if value is None else value
     height, width, frames, fps = pick(height, d.height), pick(width, d.width), pick(frames, d.frames), pick(fps, d.fs)
     steps, spacing, s_txt = pick(steps, d.steps), pick(spacing, d.spacing), pick(s_txt, d.s_txt)
-    eta = stepper_eta(solver, eta if eta is not None or solver != 'ddim' else d.eta)
+    eta = pick(eta, d.eta) if solver == 'ddim' else stepper_eta(solver, eta)   # the model's DDIM η; the ODE solvers' own
     guidance_rescale = pick(guidance_rescale, d.guidance_rescale)
     check_request(model.config, height, width, frames, fps, steps=steps, eta=eta, s_txt=s_txt, s_img=s_img, guidance_rescale=guidance_rescale)
     device = resolve_device(device)

@@ -11,7 +11,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 from tqdm.auto import tqdm
-from .core import seed_everything
+from .core import seed_everything, one_line
 from .config import get_config, list_configs, from_official
 from .attention import TemporalTransformer, dual_attention_layers
 from .unet import TemporalConvBlock
@@ -182,8 +182,6 @@ def _is_a(value, kind:str)->bool:
     if isinstance(value, bool): return kind == 'bool'
     return isinstance(value, {'int': int, 'float': (int, float), 'str': (str, os.PathLike), 'bool': bool, 'dict': dict}.get(kind, ()))
 
-def _one_line(e)->str: return ' '.join(str(e).split())
-
 @dataclass
 class TrainConfig:
     "Everything a training run needs (defaults: the official fine-tuning recipe)."
@@ -246,7 +244,7 @@ class TrainConfig:
             try: spec = yaml.safe_load(path.read_text())
             except yaml.MarkedYAMLError as e:
                 raise ValueError(f"{path}:{e.problem_mark.line + 1}:{e.problem_mark.column + 1}: not valid YAML: {e.problem}") from None
-            except yaml.YAMLError as e: raise ValueError(f"{path} is not valid YAML: {_one_line(e)}") from None
+            except yaml.YAMLError as e: raise ValueError(f"{path} is not valid YAML: {one_line(e)}") from None
             if spec is None: raise ValueError(f"{path} is empty; a training config names at least the model, stage, data, steps and "
                                               "output_dir (configs/toy.yaml is an example)")
         if not isinstance(spec, dict): raise ValueError(f"a training config is a mapping of keys, got {type(spec).__name__}")
