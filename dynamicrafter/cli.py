@@ -10,26 +10,25 @@ from itertools import islice
 from pathlib import Path
 from typing import NamedTuple
 from . import __version__
-from .config import get_config, list_configs
-from .core import save_video, load_image, check_video_path, check_video_fps, resolve_device, one_line
-from .conditioning import fs_meaning
-from .sampler import SOLVERS
-from .pipeline import animate, load_model, check_settings
+from .config import get_config, list_configs, fs_meaning
+# torch, and every module built on it, is imported inside the commands, after the arguments are parsed:
+# `dynamicrafter --help` answers at once instead of after the seconds torch takes to load.
 
 # %% auto #0
-__all__ = ['OFFICIAL_VARIANTS', 'IMAGE_SUFFIXES', 'SETTING_FLAGS', 'EXPECTED_ERRORS', 'fps_help', 'UsageError', 'Parser',
-           'checking_arguments', 'make_parser', 'Job', 'check_arguments', 'make_jobs', 'read_job', 'make_video',
-           'run_animate', 'run_batch', 'BatchFailed', 'run_train', 'main']
+__all__ = ['OFFICIAL_VARIANTS', 'SOLVER_NAMES', 'IMAGE_SUFFIXES', 'SETTING_FLAGS', 'EXPECTED_ERRORS', 'fps_help', 'UsageError',
+           'Parser', 'checking_arguments', 'make_parser', 'Job', 'check_arguments', 'make_jobs', 'read_job',
+           'make_video', 'run_animate', 'run_batch', 'BatchFailed', 'run_train', 'main']
 
 # %% ../nbs/16_cli.ipynb #fe38fbb4
 OFFICIAL_VARIANTS = [v for v in list_configs() if v not in ('tiny', 'toy')]
+SOLVER_NAMES = ('ddim', 'dpmpp_2m', 'unipc')     # the keys of `sampler.SOLVERS` (a test below keeps them equal)
 
 def fps_help()->str:
-    "One line per official variant: what fs means, the trained range and the official default."
+    "One line per model (the shipped toy, then the official variants): what fs means, the trained range and the default."
     lines = []
-    for v in OFFICIAL_VARIANTS:
+    for v in ('toy', *OFFICIAL_VARIANTS):
         s = get_config(v).sampling
-        lines.append(f"{v}: {fs_meaning(get_config(v))}, trained {s.fs_range[0]}-{s.fs_range[1]}, default {s.fs}")
+        lines.append(f"{'the toy (default model)' if v == 'toy' else v}: {fs_meaning(get_config(v))}, trained {s.fs_range[0]}-{s.fs_range[1]}, default {s.fs}")
     return ("the motion condition fs; " + "; ".join(lines) +
             ". For the 256 model a larger stride means more motion; for the others a smaller fps means more motion. "
             "Outside the trained range you get a warning.")
@@ -51,12 +50,13 @@ def checking_arguments():
 # %% ../nbs/16_cli.ipynb #3ac6008f
 def _animate_options(p:argparse.ArgumentParser):
     "The sampling flags shared by the single and the batch form."
+    toy = get_config('toy').sampling                                          # the defaults of the model used without --checkpoint
     p.add_argument('--checkpoint', type=Path, help="an official model.ckpt, a .safetensors from save_pretrained or a training "
                    "checkpoint folder (default: the toy model shipped with the package)")
     p.add_argument('--variant', choices=OFFICIAL_VARIANTS, help="which official model the checkpoint is (default: read from the file; "
                    "512_interp cannot be told from 512, so name it)")
-    p.add_argument('--steps', type=int, help="sampling steps (official: 50 DDIM steps)")
-    p.add_argument('--solver', default='ddim', choices=list(SOLVERS),
+    p.add_argument('--steps', type=int, help=f"sampling steps (the toy: {toy.steps}; official: 50 DDIM steps)")
+    p.add_argument('--solver', default='ddim', choices=SOLVER_NAMES,
                    help="ddim (official), or a deterministic multistep ODE solver: dpmpp_2m (DPM-Solver++ 2M), unipc (UniPC), "
                         "which need fewer steps (15-25)")
     p.add_argument('--eta', type=float, help="DDIM eta: 0 deterministic, 1 stochastic (official 1.0; the ODE solvers run at 0)")
@@ -67,9 +67,10 @@ def _animate_options(p:argparse.ArgumentParser):
     p.add_argument('--guidance-rescale', type=float, help="guidance rescale phi in [0, 1] (official 0 for 256, 0.7 for the others)")
     p.add_argument('--fps', type=int, help=fps_help())
     p.add_argument('--seed', type=int, default=123, help="random seed (default 123, as official); the same seed gives the same video on any device")
-    p.add_argument('--frames', type=int, help="frames to generate (the official models make exactly 16)")
-    p.add_argument('--height', type=int, help="output height, a multiple of 64 for the official models (256: 256, 512: 320, 1024: 576)")
-    p.add_argument('--width', type=int, help="output width, a multiple of 64 for the official models (256: 256, 512: 512, 1024: 1024)")
+    p.add_argument('--frames', type=int, help=f"frames to generate (the toy makes exactly {toy.frames}, the official models exactly 16)")
+    p.add_argument('--height', type=int, help=f"output height (the toy: {toy.height}, trained at {toy.height}x{toy.width}, a multiple of 8; the official models: a multiple of 64, "
+                   "256: 256, 512: 320, 1024: 576)")
+    p.add_argument('--width', type=int, help=f"output width (the toy: {toy.width}, a multiple of 8; the official models: a multiple of 64, 256: 256, 512: 512, 1024: 1024)")
     p.add_argument('--loop', action='store_true', help="make a looping video (first frame = last frame; the repeated frame is dropped)")
     p.add_argument('--negative-prompt', default='', help="text of the unconditional branches (default: empty, as official)")
     p.add_argument('--spacing', choices=['uniform', 'uniform_trailing'], help="DDIM timestep spacing (official: uniform for 256, uniform_trailing otherwise)")
@@ -87,6 +88,8 @@ def make_parser()->argparse.ArgumentParser:
     parser.add_argument('--version', action='version', version=f'%(prog)s {__version__}')
     commands = parser.add_subparsers(dest='command', required=True)
     p = commands.add_parser('animate', help="animate an image (or many) following a text prompt",
+                            usage="dynamicrafter animate IMAGE PROMPT -o OUT.mp4 [options]\n"
+                                  "       dynamicrafter animate (--input-csv CSV | --input-dir DIR) --output-dir DIR [options]",
                             description="Animate IMAGE following PROMPT and write a video to -o; or animate every row of --input-csv / "
                                         "every image of --input-dir into --output-dir (existing outputs are skipped, so a stopped run "
                                         "resumes; a bad input is reported and skipped, and the exit code is 1 at the end; under "
@@ -175,6 +178,8 @@ SETTING_FLAGS = ('steps', 'eta', 's_txt', 's_img', 'guidance_rescale', 'fps')
 
 def check_arguments(args):
     "The command line's own values, before any file is read or model built: a `UsageError` for the first that cannot work."
+    from dynamicrafter.core import check_video_path, check_video_fps, resolve_device
+    from dynamicrafter.pipeline import check_settings
     batch = args.input_csv is not None or args.input_dir is not None
     with checking_arguments():
         if batch:
@@ -205,16 +210,20 @@ def _options(args)->dict:
 
 def read_job(job:Job)->Job:
     "The job with its images read (a clear error for a job that cannot be made)."
+    from dynamicrafter.core import load_image
     if job.problem: raise ValueError(job.problem)
     return job._replace(image=load_image(job.image), end_image=None if job.end_image is None else load_image(job.end_image))
 
 def make_video(job:Job, model, options:dict, save_fps:float):
     "Animate a job whose images are read, and write its video."
+    from dynamicrafter.core import save_video
+    from dynamicrafter.pipeline import animate
     save_video(job.output, animate(job.image, job.prompt, model, end_image=job.end_image, **options), fps=save_fps)
 
 # %% ../nbs/16_cli.ipynb #bb22b4da
 def run_animate(args)->int:
     "`dynamicrafter animate`: one video, or a batch; returns the exit code."
+    from dynamicrafter.pipeline import load_model
     check_arguments(args)
     jobs, options = make_jobs(args), _options(args)
     if isinstance(jobs, list):                                              # a single image: read it before loading the model
@@ -227,6 +236,8 @@ def run_animate(args)->int:
 def run_batch(jobs, args, options:dict)->int:
     "Make every job's video that does not exist yet; report each failure and go on; exit code 1 if any failed."
     from accelerate import PartialState
+    from dynamicrafter.core import resolve_device, one_line
+    from dynamicrafter.pipeline import load_model
     state, model, where = PartialState(cpu=resolve_device(args.device).type == 'cpu'), None, ''   # cpu: gloo between CPU processes
     if state.num_processes > 1:
         options['device'] = options['device'] or state.device
@@ -285,6 +296,7 @@ def main(argv:list|None=None)->int:
         return 130
     except Exception as e:
         if debug: raise
+        from dynamicrafter.core import one_line
         what = one_line(e) if isinstance(e, EXPECTED_ERRORS) else f"{type(e).__name__}: {one_line(e)} (--debug shows the traceback)"
         print(f"dynamicrafter: error: {what}", file=sys.stderr)
         return 2 if isinstance(e, UsageError) else 1
@@ -293,6 +305,7 @@ def _warning_printer():
     "A `warnings.showwarning` that prints each distinct warning once, as one line without source lines."
     seen = set()
     def show(message, category, filename, lineno, file=None, line=None):
+        from dynamicrafter.core import one_line
         if str(message) not in seen: seen.add(str(message)); print(f"dynamicrafter: warning: {one_line(message)}", file=sys.stderr)
     return show
 

@@ -8,8 +8,8 @@ import torch
 from einops import repeat
 
 # %% auto #0
-__all__ = ['condition', 'vdg_concat', 'vdg_latent', 'sampling_conditions', 'fs_meaning', 'fs_condition', 'stack_conditions',
-           'unet_prediction', 'condition_dropout', 'training_conditions']
+__all__ = ['condition', 'vdg_concat', 'vdg_latent', 'sampling_conditions', 'fs_condition', 'stack_conditions', 'unet_prediction',
+           'condition_dropout', 'training_conditions']
 
 # %% ../nbs/09_conditioning.ipynb #9367d75c
 def condition(text:torch.Tensor,                # (b, 77, d) text tokens
@@ -66,15 +66,15 @@ def sampling_conditions(model,                     # a `DynamiCrafter` with all 
     if loop and end_image is not None: raise ValueError("loop and end_image exclude each other: a loop ends on its first image")
     ends = None if end_image is None else (end_image[None] if end_image.dim() == 3 else end_image)
     text, negative = model.encode_text(prompts + [negative_prompt] * b).chunk(2)            # (b, 77, d) each
-    image_tokens, grey_tokens = model.image_context(torch.cat([images, torch.zeros_like(images)])).chunk(2)  # (b, 16·t, d)
-    concat = vdg_latent(model, images, frames, ends, loop, sample_posterior, chunk_size)
+    if (loop or ends is not None) and not model.has_vdg:
+        raise ValueError("this model has no VDG input channels, so it cannot take an end image or make a loop")
+    image_tokens = grey_tokens = None                                                        # a model without P: text only
+    if model.has_image_context:
+        image_tokens, grey_tokens = model.image_context(torch.cat([images, torch.zeros_like(images)])).chunk(2)  # (b, 16·t, d)
+    concat = vdg_latent(model, images, frames, ends, loop, sample_posterior, chunk_size) if model.has_vdg else None
     return condition(text, image_tokens, concat), condition(negative, grey_tokens, concat), condition(negative, image_tokens, concat)
 
 # %% ../nbs/09_conditioning.ipynb #1bb23749
-def fs_meaning(config)->str:
-    "What the fs/fps number means for a model with this config."
-    return 'frame stride' if config.diffusion.fps_condition_type == 'fs' else 'frames per second'
-
 def fs_condition(fs,                  # None, a number, or one number per sample
                  batch:int,           # b
                  device=None,
@@ -88,7 +88,7 @@ def fs_condition(fs,                  # None, a number, or one number per sample
 # %% ../nbs/09_conditioning.ipynb #9b8f625d
 def stack_conditions(conditions:list)->dict:
     "Several conditions as one, on the batch axis (the guided sampler's one-call form)."
-    return {key: torch.cat([c[key] for c in conditions]) for key in ('context', 'concat')}
+    return {key: None if conditions[0][key] is None else torch.cat([c[key] for c in conditions]) for key in ('context', 'concat')}
 
 def unet_prediction(model,                 # has `.unet(x, timesteps, context, fs)`
                     z_t:torch.Tensor,      # (b, 4, t, h, w) noisy latent
@@ -125,10 +125,10 @@ def training_conditions(model,                    # a `DynamiCrafter` with an au
     text = model.encode_text(['' if drop else caption for drop, caption in zip(drop_text.tolist(), captions)])  # (b, 77, d)
     cond_frame = int(torch.randint(t, ())) if rand_cond_frame and not interp else 0  # one frame for the batch
     image_tokens = None
-    if image_condition:
+    if image_condition and model.has_image_context:
         image = video[:, :, cond_frame] * ~drop_image[:, None, None, None]           # dropped → the zero image
         image_tokens = model.image_context(image)                                   # (b, 16·t, d)
-    if model.unet.cfg.in_channels == z.shape[1]: concat = None                     # a text-to-video U-Net: no concat
+    if not model.has_vdg: concat = None                                               # a U-Net without VDG channels: no concat
     elif not vdg: concat = torch.zeros_like(z)                                       # VDG channels present but off: zeros
     elif interp: concat = vdg_concat(z[:, :, 0], t, z[:, :, -1])                     # first and last latents, zeros between
     else: concat = vdg_concat(z[:, :, cond_frame], t)                                # the conditioning frame's latent on every frame

@@ -10,7 +10,7 @@ from pathlib import Path
 
 # %% auto #0
 __all__ = ['TINY_CLIP', 'TOY_CLIP', 'DiffusionConfig', 'UNetConfig', 'AutoencoderConfig', 'CLIPConfig', 'QueryTransformerConfig',
-           'SamplingDefaults', 'Config', 'list_configs', 'get_config', 'from_official']
+           'SamplingDefaults', 'Config', 'list_configs', 'get_config', 'fs_meaning', 'from_official']
 
 # %% ../nbs/00_config.ipynb #9e04fed0
 @dataclass
@@ -96,6 +96,7 @@ class QueryTransformerConfig:
     output_dim: int = 1024                 # = the U-Net's context_dim
     ff_mult: int = 4
     video_length: int | None = 16          # queries = num_queries · video_length, frame-major
+    kind: str = 'queries'                  # 'queries' (P) or 'global': CLIP's class token alone, projected (Table 3's Ours_G)
 
 # %% ../nbs/00_config.ipynb #d627e5f6
 @dataclass
@@ -200,6 +201,10 @@ def get_config(name:str)->Config:
     name = str(name)
     if name not in _CONFIGS: raise ValueError(f"unknown config {name!r}; choose one of {list_configs()}")
     return _CONFIGS[name]()
+
+def fs_meaning(config:Config)->str:
+    "What the fs/fps number means for a model with this config: 'frame stride' (the 256 model) or 'frames per second'."
+    return 'frame stride' if config.diffusion.fps_condition_type == 'fs' else 'frames per second'
 
 # %% ../nbs/00_config.ipynb #42eb4940
 _DIFFUSION_ONLY = {'linear_start', 'linear_end', 'timesteps', 'parameterization', 'rescale_betas_zero_snr', 'use_dynamic_rescale',

@@ -17,7 +17,7 @@ from .config import (
 from .diffusion import Schedule
 from .autoencoder import Autoencoder
 from .clip import TextEncoder, ImageEncoder
-from .query_transformer import QueryTransformer
+from .query_transformer import image_projection
 from .unet import UNet3D
 
 # %% auto #0
@@ -27,7 +27,7 @@ __all__ = ['PART_CLASSES', 'QUERY_TRANSFORMER_RENAMES', 'UNET_RENAMES', 'OFFICIA
 
 # %% ../nbs/08_model.ipynb #c8e1594c
 PART_CLASSES = {'unet': UNet3D, 'autoencoder': Autoencoder, 'text_encoder': TextEncoder, 'image_encoder': ImageEncoder,
-                'query_transformer': QueryTransformer}
+                'query_transformer': image_projection}   # P, or one global token (`QueryTransformerConfig.kind`)
 
 class DynamiCrafter(nn.Module):
     "The whole model: `unet`, `autoencoder`, `text_encoder`, `image_encoder`, `query_transformer` and `schedule`."
@@ -309,7 +309,17 @@ def encode_text(self:DynamiCrafter, prompts:str|list[str])->torch.Tensor:
 def image_context(self:DynamiCrafter, images:torch.Tensor)->torch.Tensor:
     "Image context tokens `(b, 16·t, d)` for images `(b, 3, H, W)` in [-1, 1]: P(CLIP image tokens)."
     query_transformer = self.part('query_transformer')
-    return query_transformer(self.part('image_encoder')(images).to(query_transformer.queries.dtype))
+    return query_transformer(self.part('image_encoder')(images).to(next(query_transformer.parameters()).dtype))
+
+@patch(as_prop=True)
+def has_image_context(self:DynamiCrafter)->bool:
+    "Whether the U-Net reads image tokens in its context (False: text only, as the *w/o ctx* ablation)."
+    return self.query_transformer is not None and self.image_encoder is not None
+
+@patch(as_prop=True)
+def has_vdg(self:DynamiCrafter)->bool:
+    "Whether the U-Net takes the VDG image latent on its input channels (False: the *w/o VDG* ablation, a text-to-video prior)."
+    return self.unet.cfg.in_channels > self.config.diffusion.channels
 
 def _chunk(model:DynamiCrafter, video:torch.Tensor, chunk_size:int|None)->int:
     "Frames the autoencoder takes at once: as asked, else the official rule (one by one with `perframe_ae`, else all)."

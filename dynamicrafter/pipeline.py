@@ -12,7 +12,8 @@ import numpy as np
 import torch
 from .core import seed_everything, resolve_device, resolve_dtype, load_image, image_to_tensor, resize_center_crop
 from .model import DynamiCrafter
-from .conditioning import sampling_conditions, fs_meaning
+from .config import fs_meaning
+from .conditioning import sampling_conditions
 from .sampler import sample, make_stepper, stepper_eta, needed_branches, StepNoise
 
 # %% auto #0
@@ -47,14 +48,14 @@ def size_multiple(config)->int:
 def check_request(config, height:int, width:int, frames:int, fs:int, **settings):
     "A clear error if a model with `config` cannot make a `frames`-frame video of height × width with `settings`; a warning if fs is outside the trained range."
     check_settings(fps=fs, **settings)
-    missing = [p for p in DynamiCrafter.PARTS if getattr(config, p) is None]
-    if missing: raise ValueError(f"animating needs a model with all its parts; this one lacks {missing}")
+    missing = [p for p in ('unet', 'autoencoder', 'text_encoder') if getattr(config, p) is None]
+    if missing: raise ValueError(f"animating needs a U-Net, an autoencoder and a text encoder; this model lacks {missing}")
     m, downscale = size_multiple(config), 2 ** (len(config.autoencoder.ch_mult) - 1)
     if height < m or width < m or height % m or width % m:
         near = lambda n: max(m, round(n / m) * m)
         raise ValueError(f"height and width must be positive multiples of {m} for this model (latent multiples of {m // downscale}), "
                          f"got {height}×{width}; the nearest sizes it can take: {near(height)}×{near(width)}")
-    video_length = config.query_transformer.video_length
+    video_length = None if config.query_transformer is None else config.query_transformer.video_length
     if video_length is not None and frames != video_length:
         raise ValueError(f"this model makes videos of exactly {video_length} frames (its query transformer P was trained "
                          f"with 16 image tokens for each of {video_length} frames), got frames={frames}")
@@ -198,7 +199,9 @@ def animate(image,                        # the first frame: a path, a PIL image
     with _autocast(device, dtype):
         branches = sampling_conditions(model, first.to(device), prompt, frames, None if last is None else last.to(device),
                                        loop, negative_prompt)
-        if offload and device.type != 'cpu': model.text_encoder.cpu(); model.image_encoder.cpu()
+        if offload and device.type != 'cpu':                                  # the encoders' work is done
+            for encoder in (model.text_encoder, model.image_encoder):
+                if encoder is not None: encoder.cpu()
         latent_shape = (1, model.config.diffusion.channels, frames, height // model.autoencoder.downscale, width // model.autoencoder.downscale)
         x_T = torch.randn(latent_shape, generator=torch.Generator().manual_seed(seed)).to(device)
         z = sample(_sampling_model(model, compile), x_T, *needed_branches(*branches, s_txt, s_img), solver=solver, steps=steps, eta=eta,

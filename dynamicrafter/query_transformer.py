@@ -11,7 +11,7 @@ from .config import QueryTransformerConfig
 from .attention import attend, attention_weights, FeedForward
 
 # %% auto #0
-__all__ = ['QueryAttention', 'QueryLayer', 'QueryTransformer']
+__all__ = ['QueryAttention', 'QueryLayer', 'QueryTransformer', 'GlobalImageToken', 'image_projection']
 
 # %% ../nbs/06_query_transformer.ipynb #442b4fe4
 class QueryAttention(nn.Module):
@@ -76,3 +76,25 @@ class QueryTransformer(nn.Module):
         queries = repeat(self.queries, '1 n d -> b n d', b=image.shape[0])
         for layer in self.layers: queries = layer(image, queries)
         return self.norm_out(self.proj_out(queries))
+
+# %% ../nbs/06_query_transformer.ipynb #c0b31604
+class GlobalImageToken(nn.Module):
+    "CLIP's class token, normalised and projected: one context token per image (b, 1, output_dim), the *Ours_G* ablation."
+    def __init__(self, config:QueryTransformerConfig):
+        super().__init__()
+        self.config = config
+        self.num_tokens = 1
+        self.norm = nn.LayerNorm(config.embedding_dim)
+        self.proj = nn.Linear(config.embedding_dim, config.output_dim)
+
+    def forward(self, clip_image_tokens:torch.Tensor)->torch.Tensor:   # (b, n, embedding_dim) → (b, 1, output_dim)
+        width = self.config.embedding_dim
+        if clip_image_tokens.ndim != 3 or clip_image_tokens.shape[-1] != width:
+            raise ValueError(f"expected clip_image_tokens of shape (b, n, {width}), got {tuple(clip_image_tokens.shape)}")
+        return self.proj(self.norm(clip_image_tokens[:, :1]))            # g = W·LN(c) + b, c = the class token
+
+def image_projection(config:QueryTransformerConfig)->nn.Module:
+    "What turns CLIP image tokens into context tokens: P (`kind='queries'`) or one global token (`kind='global'`)."
+    kinds = {'queries': QueryTransformer, 'global': GlobalImageToken}
+    if config.kind not in kinds: raise ValueError(f"unknown query transformer kind {config.kind!r}; choose one of {list(kinds)}")
+    return kinds[config.kind](config)

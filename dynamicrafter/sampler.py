@@ -56,7 +56,7 @@ def _check_condition(name, cond, x):
     ctx, concat = cond['context'], cond['concat']
     if ctx.dim() != 3 or ctx.shape[0] != b:
         raise ValueError(f"{name}['context'] must be (b={b}, tokens, d), got {tuple(ctx.shape)}")
-    if concat.dim() != 5 or concat.shape[0] != b or list(concat.shape[2:]) != thw:
+    if concat is not None and (concat.dim() != 5 or concat.shape[0] != b or list(concat.shape[2:]) != thw):
         raise ValueError(f"{name}['concat'] must be (b={b}, c, {', '.join(map(str, thw))}), got {tuple(concat.shape)}")
 
 # %% ../nbs/10_sampler.ipynb #438478b7

@@ -55,7 +55,8 @@ PARAMETER_GROUPS = ('unet', 'spatial', 'temporal', 'image_cross_attention', 'que
 
 def _group(model:DynamiCrafter, group:str)->list[nn.Parameter]:
     "The parameters of one group."
-    if group in ('query_transformer', 'text_encoder'): return list(model.part(group).parameters())
+    if group in ('query_transformer', 'text_encoder'):                 # [] for a part the model leaves out (an ablation)
+        return [] if getattr(model, group) is None else list(model.part(group).parameters())
     unet = model.part('unet')
     if group == 'unet': return list(unet.parameters())
     if group == 'image_cross_attention':
