@@ -189,7 +189,7 @@ def check_arguments(args):
             if args.end_image is not None: raise ValueError("--end-image is for a single image; in a batch, give the CSV an end_image column")
         elif args.image is None or args.prompt is None or args.output is None:
             raise ValueError("need IMAGE PROMPT -o OUT.mp4 (or a batch: --input-csv/--input-dir)")
-        check_settings(**{name: getattr(args, name) for name in SETTING_FLAGS})
+        check_settings(spell=lambda name: '--' + name.replace('_', '-'), **{name: getattr(args, name) for name in SETTING_FLAGS})
         resolve_device(args.device)
         check_video_fps(args.save_fps)
         if not batch: check_video_path(args.output, args.save_fps)

@@ -82,7 +82,9 @@ def _header_size(path)->tuple:
 
 # %% ../nbs/00_core.ipynb #abe273e5
 def image_to_tensor(image:Image.Image)->torch.Tensor:
-    "A PIL image of any mode as `(3, h, w)` in [-1, 1]: 16- and 32-bit grayscale scaled from their bit depth, never clipped."
+    "A PIL image of any mode as `(3, h, w)` in [-1, 1]: 16- and 32-bit grayscale scaled from their bit depth, never clipped; transparent pixels on white."
+    if image.mode in ('RGBA', 'LA', 'PA', 'La', 'RGBa') or 'transparency' in image.info:    # the colour under alpha 0 is arbitrary (often black)
+        image = Image.alpha_composite(Image.new('RGBA', image.size, 'white'), image.convert('RGBA'))   # (1 − α)·white + α·colour
     if image.mode not in ('I', 'F') and not image.mode.startswith('I;16'):
         try: pixels = np.asarray(image.convert('RGB'), dtype=np.uint8)
         except ValueError as e: raise ValueError(f"image mode {image.mode!r} cannot be turned into RGB: {e}") from None

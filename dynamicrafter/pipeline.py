@@ -33,11 +33,12 @@ SETTINGS = {                              # name: (the rule, the rule in words)
     'guidance_rescale': (lambda v: _finite(v) and 0 <= v <= 1, 'a number in [0, 1]'),
 }
 
-def check_settings(**settings):
+def check_settings(spell=str,      # how messages write a setting's name (the command line passes its flag spelling)
+                   **settings):
     "A clear error for a sampling setting no model can take (`None`: not given; the model's default applies)."
     for name, value in settings.items():
         rule, words = SETTINGS[name]
-        if value is not None and not rule(value): raise ValueError(f"{name} must be {words}, got {value!r}")
+        if value is not None and not rule(value): raise ValueError(f"{spell(name)} must be {words}, got {value!r}")
 
 # %% ../nbs/11_pipeline.ipynb #c6e44d3b
 def size_multiple(config)->int:
@@ -68,7 +69,7 @@ def check_request(config, height:int, width:int, frames:int, fs:int, **settings)
 def read_image(image,                 # a path, a PIL image, or a (3, H, W) tensor in [-1, 1]
                size:tuple,            # (height, width) wanted
               )->torch.Tensor:        # (3, height, width) in [-1, 1]
-    "Any image input as a `(3, h, w)` tensor at `size` (shorter side resized, center crop); a warning when it is blown up > 4×."
+    "Any image input as a `(3, h, w)` tensor at `size` (shorter side resized, center crop); a warning when it is blown up > 4×, an error when the crop would keep < 10%."
     from PIL import Image
     if isinstance(image, (str, Path)): image = load_image(image)
     elif isinstance(image, Image.Image): image = image_to_tensor(image)
@@ -76,6 +77,10 @@ def read_image(image,                 # a path, a PIL image, or a (3, H, W) tens
         raise ValueError(f"expected an image path, a PIL image or a (3, H, W) tensor in [-1, 1], got {getattr(image, 'shape', type(image))}")
     image = image.detach().float().cpu()
     if tuple(image.shape[1:]) == tuple(size): return image
+    (h, w), (H, W) = image.shape[1:], size
+    kept = min(w / h * H / W, h / w * W / H)                                     # the share of the image the center crop keeps
+    if kept < 0.1: raise ValueError(f"the image is {w}×{h} pixels, a strip for a {W}×{H} video: the center crop would keep "
+                                    f"{kept:.1%} of it; crop it to about {W}:{H} first")
     blow_up = max(size[0] / image.shape[1], size[1] / image.shape[2])
     if blow_up > 4: warnings.warn(f"the image is only {image.shape[2]}×{image.shape[1]} pixels; blown up {blow_up:.0f}× to "
                                   f"{size[1]}×{size[0]}, it makes a blurry video", stacklevel=2)
