@@ -17,7 +17,7 @@ from .config import get_config, list_configs, fs_meaning
 # %% auto #0
 __all__ = ['OFFICIAL_VARIANTS', 'SOLVER_NAMES', 'IMAGE_SUFFIXES', 'SETTING_FLAGS', 'EXPECTED_ERRORS', 'fps_help', 'UsageError',
            'Parser', 'checking_arguments', 'make_parser', 'Job', 'check_arguments', 'make_jobs', 'read_job',
-           'make_video', 'run_animate', 'run_batch', 'BatchFailed', 'run_train', 'main']
+           'make_video', 'run_animate', 'run_batch', 'BatchFailed', 'run_story', 'run_train', 'main']
 
 # %% ../nbs/16_cli.ipynb #fe38fbb4
 OFFICIAL_VARIANTS = [v for v in list_configs() if v not in ('tiny', 'toy')]
@@ -67,7 +67,8 @@ def _animate_options(p:argparse.ArgumentParser):
     p.add_argument('--guidance-rescale', type=float, help="guidance rescale phi in [0, 1] (official 0 for 256, 0.7 for the others)")
     p.add_argument('--fps', type=int, help=fps_help())
     p.add_argument('--seed', type=int, default=123, help="random seed (default 123, as official); the same seed gives the same video on any device")
-    p.add_argument('--frames', type=int, help=f"frames to generate (the toy makes exactly {toy.frames}, the official models exactly 16)")
+    p.add_argument('--frames', type=int, help=f"frames to generate: a clip is {toy.frames} frames for the toy and 16 for the official models; more frames chain "
+                   "clips into a long video, each starting from the last frame of the one before")
     p.add_argument('--height', type=int, help=f"output height (the toy: {toy.height}, trained at {toy.height}x{toy.width}, a multiple of 8; the official models: a multiple of 64, "
                    "256: 256, 512: 320, 1024: 576)")
     p.add_argument('--width', type=int, help=f"output width (the toy: {toy.width}, a multiple of 8; the official models: a multiple of 64, 256: 256, 512: 512, 1024: 1024)")
@@ -103,6 +104,15 @@ def make_parser()->argparse.ArgumentParser:
     p.add_argument('--input-dir', type=Path, help="batch: a folder of images, each with a same-name .txt file holding its prompt")
     p.add_argument('--output-dir', type=Path, help="batch: the folder for the videos (one <image name>.mp4 per input); must exist")
     _animate_options(p)
+    s = commands.add_parser('story', help="animate several shots (image, prompt, length) and join them into one video",
+                            usage="dynamicrafter story SHOTS -o OUT.mp4 [--crossfade N] [options]",
+                            description="Animate each shot of SHOTS (a YAML list, or a CSV with columns image, prompt and optionally "
+                                        "frames, fps, seed; image paths relative to the file) and join them into one video. Finished "
+                                        "shots are kept in OUT.parts/ until the video is written, so a stopped run resumes.")
+    s.add_argument('shots', type=Path, help="the shots file (.yaml or .csv)")
+    s.add_argument('-o', '--output', type=Path, required=True, help="the video to write (.mp4 or .gif); its folder must exist")
+    s.add_argument('--crossfade', type=int, default=0, metavar='N', help="frames that blend between two shots (default 0: cuts)")
+    _animate_options(s)
     t = commands.add_parser('train', help="train or fine-tune from a YAML config",
                             description="Train or fine-tune from a YAML file of dynamicrafter.trainer.TrainConfig keys "
                                         "(configs/toy.yaml, configs/finetune_512_webvid.yaml). A run resumes from the newest "
@@ -260,6 +270,26 @@ def run_batch(jobs, args, options:dict)->int:
 class BatchFailed(Exception):
     "Some inputs of a batch failed (each was reported); the others were made."
 
+# %% ../nbs/16_cli.ipynb #fc7dfa1f
+def run_story(args)->int:
+    "`dynamicrafter story`: the shots animated and joined into one video; finished shots are kept in OUT.parts/ until it is written."
+    import shutil
+    from dynamicrafter.core import check_video_path, check_video_fps, save_video
+    from dynamicrafter.pipeline import load_model, check_settings
+    from dynamicrafter.story import read_shots, story
+    with checking_arguments():
+        check_settings(spell=lambda name: '--' + name.replace('_', '-'), **{name: getattr(args, name) for name in SETTING_FLAGS})
+        check_video_fps(args.save_fps); check_video_path(args.output, args.save_fps)
+        if args.crossfade < 0: raise ValueError(f"--crossfade must be ≥ 0, got {args.crossfade}")
+    shots = read_shots(args.shots)                                           # every shot checked before the model loads
+    parts = args.output.with_name(args.output.name + '.parts')
+    video = story(shots, load_model(args.checkpoint, args.variant, args.dtype, args.device), crossfade_frames=args.crossfade,
+                  parts_dir=parts, **{k: v for k, v in _options(args).items() if k != 'seed'}, seed=args.seed)
+    save_video(args.output, video, fps=args.save_fps)
+    shutil.rmtree(parts)
+    print(f"wrote {args.output} ({len(shots)} shots, {video.shape[1]} frames)", file=sys.stderr)
+    return 0
+
 # %% ../nbs/16_cli.ipynb #aa88980d
 def run_train(args)->int:
     "Run `dynamicrafter train`: a YAML config plus `--set KEY=VALUE` overrides."
@@ -290,7 +320,7 @@ def main(argv:list|None=None)->int:
         with warnings.catch_warnings():
             warnings.showwarning = _warning_printer()
             args = make_parser().parse_args(argv)
-            return run_animate(args) if args.command == 'animate' else run_train(args)
+            return dict(animate=run_animate, story=run_story, train=run_train)[args.command](args)
     except KeyboardInterrupt:
         print("dynamicrafter: interrupted", file=sys.stderr)
         return 130

@@ -10,15 +10,17 @@ from pathlib import Path
 from types import SimpleNamespace
 import numpy as np
 import torch
-from .core import seed_everything, resolve_device, resolve_dtype, load_image, image_to_tensor, resize_center_crop
+from fastcore.meta import delegates
+from .core import seed_everything, resolve_device, resolve_dtype, load_image, image_to_tensor, resize_center_crop, video_to_frames
 from .model import DynamiCrafter
 from .config import fs_meaning
 from .conditioning import sampling_conditions
 from .sampler import sample, make_stepper, stepper_eta, needed_branches, StepNoise
 
 # %% auto #0
-__all__ = ['SETTINGS', 'TOY_WEIGHTS', 'check_settings', 'size_multiple', 'check_request', 'read_image', 'check_prompt',
-           'default_model', 'checkpoint_file', 'load_model', 'animate']
+__all__ = ['SETTINGS', 'TOY_WEIGHTS', 'OUTPUT_TYPES', 'check_settings', 'size_multiple', 'check_request', 'read_image',
+           'check_prompt', 'default_model', 'checkpoint_file', 'load_model', 'animate_clip', 'video_output',
+           'chain_clips', 'animate']
 
 # %% ../nbs/11_pipeline.ipynb #b7ec3b00
 def _whole(v)->bool: return isinstance(v, numbers.Integral) and not isinstance(v, bool)
@@ -58,8 +60,8 @@ def check_request(config, height:int, width:int, frames:int, fs:int, **settings)
                          f"got {height}×{width}; the nearest sizes it can take: {near(height)}×{near(width)}")
     video_length = None if config.query_transformer is None else config.query_transformer.video_length
     if video_length is not None and frames != video_length:
-        raise ValueError(f"this model makes videos of exactly {video_length} frames (its query transformer P was trained "
-                         f"with 16 image tokens for each of {video_length} frames), got frames={frames}")
+        raise ValueError(f"this model makes clips of exactly {video_length} frames (its query transformer P was trained "
+                         f"with 16 image tokens for each of {video_length} frames), got frames={frames}; more frames chain clips")
     lo, hi = config.sampling.fs_range
     if not lo <= fs <= hi:
         warnings.warn(f"fps={fs} is outside the range this model was trained on ({fs_meaning(config)} {lo}..{hi}); "
@@ -154,35 +156,35 @@ def _autocast(device:torch.device, dtype:torch.dtype):
 
 # %% ../nbs/11_pipeline.ipynb #ef33e059
 @torch.no_grad()
-def animate(image,                        # the first frame: a path, a PIL image or a (3, H, W) tensor in [-1, 1]
-            prompt:str,                   # what should happen
-            model=None,                   # a `DynamiCrafter`; None: the toy model shipped with the package
-            *,
-            steps:int|None=None,          # sampling steps (official: 50 DDIM steps)
-            solver:str='ddim',            # 'ddim' (official), 'dpmpp_2m' or 'unipc' (deterministic multistep ODE solvers)
-            eta:float|None=None,          # DDIM η (official: 1.0); the ODE solvers run at 0
-            guidance_interval:tuple|None=None, # (t_low, t_high): guidance only for those timesteps, the conditional branch elsewhere
-            s_img:float|None=None,        # image guidance scale (None: = s_txt, i.e. ordinary CFG)
-            s_txt:float|None=None,        # text guidance scale (official: 7.5; the toy: 1)
-            guidance_rescale:float|None=None, # φ (official: 0 for 256, 0.7 for the others)
-            fps:int|None=None,            # the fs condition: frame stride (256) or frames per second (others)
-            seed:int=123,                 # seeds the noise, the posterior sample and any other randomness
-            frames:int|None=None,         # t (must equal P's video_length when it has one)
-            height:int|None=None, width:int|None=None, # output size (multiples of `size_multiple(model.config)`)
-            loop:bool=False,              # end where it starts; the repeated last frame is dropped (official)
-            end_image=None,               # interpolate from `image` to this image (512_interp model)
-            negative_prompt:str='',       # text of the unconditional branches ("" officially)
-            spacing:str|None=None,        # 'uniform' (256) or 'uniform_trailing' (others)
-            dtype=None,                   # autocast dtype: 'bf16', 'fp16', 'fp32'; None: bf16 on CUDA, fp32 elsewhere
-            device=None,                  # 'cpu', 'cuda', 'mps'; None: the best available
-            compile:bool=False,           # torch.compile the U-Net
-            offload:bool=True,            # move the text and image encoders back to the CPU after use (GPU only)
-            decode_chunk_size:int=1,      # frames the autoencoder decodes at once
-            batch_branches:bool=True,     # one U-Net call per step for all guidance branches
-            progress:bool=True,           # tqdm bar with steps/s
-            callback=None,                # callback(i, t, x_prev, pred_x0) after every DDIM step
-           )->torch.Tensor:               # (3, t, height, width) in [-1, 1] (t - 1 frames with `loop`)
-    "Animate `image` following `prompt`."
+def animate_clip(image,                   # the first frame: a path, a PIL image or a (3, H, W) tensor in [-1, 1]
+                 prompt:str,              # what should happen
+                 model=None,              # a `DynamiCrafter`; None: the toy model shipped with the package
+                 *,
+                 steps:int|None=None,     # sampling steps (official: 50 DDIM steps)
+                 solver:str='ddim',       # 'ddim' (official), 'dpmpp_2m' or 'unipc' (deterministic multistep ODE solvers)
+                 eta:float|None=None,     # DDIM η (official: 1.0); the ODE solvers run at 0
+                 guidance_interval:tuple|None=None, # (t_low, t_high): guidance only for those timesteps, the conditional branch elsewhere
+                 s_img:float|None=None,   # image guidance scale (None: = s_txt, i.e. ordinary CFG)
+                 s_txt:float|None=None,   # text guidance scale (official: 7.5; the toy: 1)
+                 guidance_rescale:float|None=None, # φ (official: 0 for 256, 0.7 for the others)
+                 fps:int|None=None,       # the fs condition: frame stride (256) or frames per second (others)
+                 seed:int=123,            # seeds the noise, the posterior sample and any other randomness
+                 frames:int|None=None,    # t (must equal P's video_length when it has one)
+                 height:int|None=None, width:int|None=None, # output size (multiples of `size_multiple(model.config)`)
+                 loop:bool=False,         # end where it starts; the repeated last frame is dropped (official)
+                 end_image=None,          # interpolate from `image` to this image (512_interp model)
+                 negative_prompt:str='',  # text of the unconditional branches ("" officially)
+                 spacing:str|None=None,   # 'uniform' (256) or 'uniform_trailing' (others)
+                 dtype=None,              # autocast dtype: 'bf16', 'fp16', 'fp32'; None: bf16 on CUDA, fp32 elsewhere
+                 device=None,             # 'cpu', 'cuda', 'mps'; None: the best available
+                 compile:bool=False,      # torch.compile the U-Net
+                 offload:bool=True,       # move the text and image encoders back to the CPU after use (GPU only)
+                 decode_chunk_size:int=1, # frames the autoencoder decodes at once
+                 batch_branches:bool=True,     # one U-Net call per step for all guidance branches
+                 progress:bool=True,      # tqdm bar with steps/s
+                 callback=None,           # callback(i, t, x_prev, pred_x0) after every DDIM step
+           )->torch.Tensor:          # (3, t, height, width) in [-1, 1] (t - 1 frames with `loop`)
+    "One clip of the model's own length: `image` animated following `prompt` (`animate` builds batches and long videos on it)."
     model = default_model() if model is None else model
     d = model.config.sampling
     pick = lambda value, default: default if value is None else value
@@ -215,3 +217,52 @@ def animate(image,                        # the first frame: a path, a PIL image
                    guidance_interval=guidance_interval)
         video = model.decode_latents(z, chunk_size=decode_chunk_size)[0].float().clamp(-1, 1).cpu()
     return video[:, :-1] if loop else video
+
+# %% ../nbs/11_pipeline.ipynb #56579462
+OUTPUT_TYPES = ('pt', 'np', 'pil')
+
+def video_output(video:torch.Tensor,   # (3, t, h, w) in [-1, 1]
+                 output_type:str='pt'):
+    "A video as `output_type`: 'pt' as is, 'np' float frames (t, h, w, 3) in [0, 1], 'pil' a list of PIL frames."
+    from PIL import Image
+    if output_type == 'pt': return video
+    frames = video_to_frames(video)                                           # uint8 (t, h, w, 3)
+    return frames.astype(np.float32) / 255 if output_type == 'np' else [Image.fromarray(f) for f in frames]
+
+def chain_clips(image, prompt:str, model, frames:int, seed:int=123, **options)->torch.Tensor:
+    "A video of `frames` frames from clips of the model's length, each starting from the last frame of the one before (kept once)."
+    if options.get('loop') or options.get('end_image') is not None:
+        raise ValueError("a long video chains plain animations; loop and end_image make one clip of the model's length")
+    video, k = animate_clip(image, prompt, model, seed=seed, **options), 1
+    while video.shape[1] < frames:
+        clip = animate_clip(video[:, -1], prompt, model, seed=seed + k, **options)   # clip k starts where clip k − 1 ends
+        video, k = torch.cat([video, clip[:, 1:]], dim=1), k + 1              # the shared frame once
+    return video[:, :frames]
+
+@delegates(animate_clip, but=['frames', 'seed'])
+def animate(image,                     # a path, a PIL image or a (3, H, W) tensor in [-1, 1]; or a list of them (a batch)
+            prompt,                    # what should happen; or a list, one per image
+            model=None,                # a `DynamiCrafter`; None: the toy model shipped with the package
+            *,
+            frames:int|None=None,      # frames per video; beyond the model's clip length, clips are chained
+            seed:int|list=123,         # item i of a batch gets seed + i (or seed[i]); the same seed, the same video
+            generator:torch.Generator|None=None,  # draws each item's seed instead of `seed`
+            output_type:str='pt',      # 'pt', 'np' or 'pil' (see `video_output`)
+            **kwargs):                 # everything `animate_clip` takes (steps, s_txt, fps, loop, end_image, …)
+    "Animate `image` following `prompt`: one video, a batch (lists), or a long video (`frames` beyond a clip)."
+    if output_type not in OUTPUT_TYPES: raise ValueError(f"output_type must be one of {OUTPUT_TYPES}, got {output_type!r}")
+    batch = isinstance(image, (list, tuple))
+    images = list(image) if batch else [image]
+    prompts = list(prompt) if isinstance(prompt, (list, tuple)) else [prompt] * len(images)
+    if len(prompts) != len(images): raise ValueError(f"got {len(images)} images and {len(prompts)} prompts; give one prompt, or one per image")
+    if generator is not None: seeds = [int(torch.randint(2 ** 31 - 1, (), generator=generator)) for _ in images]
+    elif isinstance(seed, (list, tuple)): seeds = list(seed)
+    else: seeds = [seed + i for i in range(len(images))]
+    if len(seeds) != len(images): raise ValueError(f"got {len(seeds)} seeds for {len(images)} images")
+    model = default_model() if model is None else model
+    clip_length = model.config.sampling.frames
+    videos = [chain_clips(im, p, model, frames, s, **kwargs) if frames is not None and frames > clip_length
+              else animate_clip(im, p, model, frames=frames, seed=s, **kwargs) for im, p, s in zip(images, prompts, seeds)]
+    if not batch: return video_output(videos[0], output_type)
+    outputs = [video_output(v, output_type) for v in videos]
+    return outputs if output_type == 'pil' else torch.stack(outputs) if output_type == 'pt' else np.stack(outputs)
