@@ -9,6 +9,7 @@ cfg = cfg['DEFAULT']
 
 requirements = cfg.get('requirements', '').split()
 dev_requirements = cfg.get('dev_requirements', '').split()
+demo_requirements = cfg.get('demo_requirements', '').split()
 scripts = cfg.get('console_scripts', '').split()
 
 setuptools.setup(
@@ -27,7 +28,7 @@ setuptools.setup(
     include_package_data=True,
     package_data={cfg['lib_path']: ['assets/*', 'assets/**/*']},
     install_requires=requirements,
-    extras_require={'dev': dev_requirements},
+    extras_require={'dev': dev_requirements, 'demo': demo_requirements},
     entry_points={'console_scripts': scripts, 'nbdev': [f"{cfg['lib_path']}={cfg['lib_path']}._modidx:d"]},
     zip_safe=False,
 )

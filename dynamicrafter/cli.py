@@ -17,7 +17,7 @@ from .config import get_config, list_configs, fs_meaning
 # %% auto #0
 __all__ = ['OFFICIAL_VARIANTS', 'SOLVER_NAMES', 'IMAGE_SUFFIXES', 'SETTING_FLAGS', 'EXPECTED_ERRORS', 'fps_help', 'UsageError',
            'Parser', 'checking_arguments', 'make_parser', 'Job', 'check_arguments', 'make_jobs', 'read_job',
-           'make_video', 'run_animate', 'run_batch', 'BatchFailed', 'run_story', 'run_train', 'main']
+           'make_video', 'run_animate', 'run_batch', 'BatchFailed', 'run_story', 'run_demo', 'run_train', 'main']
 
 # %% ../nbs/16_cli.ipynb #fe38fbb4
 OFFICIAL_VARIANTS = [v for v in list_configs() if v not in ('tiny', 'toy')]
@@ -113,6 +113,15 @@ def make_parser()->argparse.ArgumentParser:
     s.add_argument('-o', '--output', type=Path, required=True, help="the video to write (.mp4 or .gif); its folder must exist")
     s.add_argument('--crossfade', type=int, default=0, metavar='N', help="frames that blend between two shots (default 0: cuts)")
     _animate_options(s)
+    w = commands.add_parser('demo', help="serve a web page that animates uploaded images (Gradio)",
+                            description="Serve the web demo: upload an image, write a prompt, get the video. It listens on "
+                                        "127.0.0.1 (this machine only) unless --host says otherwise. Needs Gradio: "
+                                        "pip install \"dynamicrafter[demo]\".")
+    w.add_argument('--port', type=int, default=7860, help="the port to listen on (default 7860)")
+    w.add_argument('--host', default='127.0.0.1', help="the address to listen on (default 127.0.0.1; 0.0.0.0 opens it to the network)")
+    w.add_argument('--checkpoint', type=Path, help="an official model.ckpt or one of ours (default: the toy model shipped with the package)")
+    w.add_argument('--variant', choices=OFFICIAL_VARIANTS, help="which official model the checkpoint is (default: read from the file)")
+    w.add_argument('--debug', action='store_true', help="show the traceback of an error (also: DYNAMICRAFTER_DEBUG=1)")
     t = commands.add_parser('train', help="train or fine-tune from a YAML config",
                             description="Train or fine-tune from a YAML file of dynamicrafter.trainer.TrainConfig keys "
                                         "(configs/toy.yaml, configs/finetune_512_webvid.yaml). A run resumes from the newest "
@@ -231,6 +240,10 @@ def make_video(job:Job, model, options:dict, save_fps:float):
     save_video(job.output, animate(job.image, job.prompt, model, end_image=job.end_image, **options), fps=save_fps)
 
 # %% ../nbs/16_cli.ipynb #bb22b4da
+def _mode(job:Job, args)->str:
+    "What a job asks the model to do: 'loop', 'interpolate' (it has an end image) or 'animate'."
+    return 'loop' if args.loop else 'animate' if job.end_image is None else 'interpolate'
+
 def run_animate(args)->int:
     "`dynamicrafter animate`: one video, or a batch; returns the exit code."
     from dynamicrafter.pipeline import load_model
@@ -238,7 +251,7 @@ def run_animate(args)->int:
     jobs, options = make_jobs(args), _options(args)
     if isinstance(jobs, list):                                              # a single image: read it before loading the model
         job = read_job(jobs[0])
-        make_video(job, load_model(args.checkpoint, args.variant, args.dtype, args.device), options, args.save_fps)
+        make_video(job, load_model(args.checkpoint, args.variant, args.dtype, args.device, _mode(job, args)), options, args.save_fps)
         print(f"wrote {job.output}", file=sys.stderr)
         return 0
     return run_batch(jobs, args, options)
@@ -248,14 +261,15 @@ def run_batch(jobs, args, options:dict)->int:
     from accelerate import PartialState
     from dynamicrafter.core import resolve_device, one_line
     from dynamicrafter.pipeline import load_model
-    state, model, where = PartialState(cpu=resolve_device(args.device).type == 'cpu'), None, ''   # cpu: gloo between CPU processes
+    state, where = PartialState(cpu=resolve_device(args.device).type == 'cpu'), ''   # cpu: gloo between CPU processes
     if state.num_processes > 1:
         options['device'] = options['device'] or state.device
         where = f" (process {state.process_index + 1} of {state.num_processes})"
-    made, done, failed = 0, 0, 0
+    made, done, failed, models = 0, 0, 0, {}
     for job in islice(jobs, state.process_index, None, state.num_processes):
         if job.output.exists(): done += 1; continue
-        model = model or load_model(args.checkpoint, args.variant, args.dtype, args.device)
+        key = None if args.checkpoint else _mode(job, args)                  # without a checkpoint: the toy for each job's mode
+        model = models[key] = models.get(key) or load_model(args.checkpoint, args.variant, args.dtype, args.device, _mode(job, args))
         try: make_video(read_job(job), model, options, args.save_fps)
         except (ValueError, OSError) as e:
             failed += 1
@@ -290,6 +304,19 @@ def run_story(args)->int:
     print(f"wrote {args.output} ({len(shots)} shots, {video.shape[1]} frames)", file=sys.stderr)
     return 0
 
+# %% ../nbs/16_cli.ipynb #ff29892a
+def run_demo(args)->int:
+    "`dynamicrafter demo`: the web page, until Ctrl-C."
+    try: import gradio  # noqa: F401  (an optional dependency)
+    except ImportError: raise ValueError('the demo needs Gradio: pip install "dynamicrafter[demo]"') from None
+    from dynamicrafter.demo import make_demo
+    from dynamicrafter.pipeline import load_model
+    with checking_arguments():
+        if not 0 < args.port < 65536: raise ValueError(f"--port must be between 1 and 65535, got {args.port}")
+    model = None if args.checkpoint is None else load_model(args.checkpoint, args.variant)
+    make_demo(model).launch(server_name=args.host, server_port=args.port)
+    return 0
+
 # %% ../nbs/16_cli.ipynb #aa88980d
 def run_train(args)->int:
     "Run `dynamicrafter train`: a YAML config plus `--set KEY=VALUE` overrides."
@@ -320,7 +347,7 @@ def main(argv:list|None=None)->int:
         with warnings.catch_warnings():
             warnings.showwarning = _warning_printer()
             args = make_parser().parse_args(argv)
-            return dict(animate=run_animate, story=run_story, train=run_train)[args.command](args)
+            return dict(animate=run_animate, story=run_story, demo=run_demo, train=run_train)[args.command](args)
     except KeyboardInterrupt:
         print("dynamicrafter: interrupted", file=sys.stderr)
         return 130

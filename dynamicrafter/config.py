@@ -112,6 +112,7 @@ class SamplingDefaults:
     s_txt: float = 7.5
     spacing: str = 'uniform'
     guidance_rescale: float = 0.0
+    modes: tuple = ('animate',)            # what it was trained for: 'animate', and/or 'interpolate' and 'loop' (512_interp)
 
 @dataclass
 class Config:
@@ -139,9 +140,9 @@ def _v_model(image_size, base_scale, **kw):
     return DiffusionConfig(parameterization='v', rescale_betas_zero_snr=True, use_dynamic_rescale=True,
                            base_scale=base_scale, fps_condition_type='fps', perframe_ae=True, image_size=image_size, **kw)
 
-def _v_sampling(height, width, fs, fs_range):
+def _v_sampling(height, width, fs, fs_range, **more):
     return SamplingDefaults(height=height, width=width, fs=fs, fs_range=fs_range,
-                            spacing='uniform_trailing', guidance_rescale=0.7)
+                            spacing='uniform_trailing', guidance_rescale=0.7, **more)
 
 # %% ../nbs/00_config.ipynb #fc862232
 TINY_CLIP = dict(embed_dim=32,
@@ -186,7 +187,7 @@ _CONFIGS = {
     '512': lambda: _official('512', _v_model((40, 64), 0.7), UNetConfig(default_fs=24), _v_sampling(320, 512, 24, (15, 30))),
     '1024': lambda: _official('1024', _v_model((72, 128), 0.3), UNetConfig(default_fs=10), _v_sampling(576, 1024, 10, (5, 15))),
     '512_interp': lambda: _official('512_interp', _v_model((40, 64), 0.7), UNetConfig(default_fs=24),
-                                    _v_sampling(320, 512, 5, (5, 30))),
+                                    _v_sampling(320, 512, 5, (5, 30), modes=('interpolate', 'loop'))),
     'tiny': _tiny,
     'toy': _toy,
 }

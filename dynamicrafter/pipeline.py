@@ -5,7 +5,7 @@
 # %% ../nbs/11_pipeline.ipynb #7dd0b289
 from __future__ import annotations
 from contextlib import nullcontext
-import importlib.resources, math, numbers, warnings, weakref
+import copy, importlib.resources, math, numbers, warnings, weakref
 from pathlib import Path
 from types import SimpleNamespace
 import numpy as np
@@ -18,9 +18,9 @@ from .conditioning import sampling_conditions
 from .sampler import sample, make_stepper, stepper_eta, needed_branches, StepNoise
 
 # %% auto #0
-__all__ = ['SETTINGS', 'TOY_WEIGHTS', 'OUTPUT_TYPES', 'check_settings', 'size_multiple', 'check_request', 'read_image',
-           'check_prompt', 'default_model', 'checkpoint_file', 'load_model', 'animate_clip', 'video_output',
-           'chain_clips', 'animate']
+__all__ = ['SETTINGS', 'TOY_WEIGHTS', 'TOY_INTERP_UNET', 'MODES', 'OUTPUT_TYPES', 'check_settings', 'size_multiple',
+           'check_request', 'read_image', 'check_prompt', 'default_model', 'checkpoint_file', 'load_model',
+           'animate_clip', 'video_output', 'chain_clips', 'animate']
 
 # %% ../nbs/11_pipeline.ipynb #b7ec3b00
 def _whole(v)->bool: return isinstance(v, numbers.Integral) and not isinstance(v, bool)
@@ -104,19 +104,31 @@ _tokenizer = None
 
 # %% ../nbs/11_pipeline.ipynb #85e5e29a
 TOY_WEIGHTS = 'assets/toy.safetensors'
+TOY_INTERP_UNET = 'assets/toy_interp_unet.safetensors'   # the toy's U-Net fine-tuned for interpolation and loops (notebook 14)
+MODES = ('animate', 'interpolate', 'loop')
 
-def default_model():
-    "The toy model shipped with the package (loaded once, then cached)."
-    global _default
-    if _default is None:
-        path = importlib.resources.files('dynamicrafter') / TOY_WEIGHTS
-        if not path.is_file():
-            raise FileNotFoundError(f"the toy model's weights are missing from this installation (looked for {path}); "
-                                    "pass model= (a DynamiCrafter) or --checkpoint PATH")
-        _default = DynamiCrafter.from_pretrained(path)
-    return _default
+def _asset(name:str)->Path:
+    path = importlib.resources.files('dynamicrafter') / name
+    if not path.is_file():
+        raise FileNotFoundError(f"the toy model's weights are missing from this installation (looked for {path}); "
+                                "pass model= (a DynamiCrafter) or --checkpoint PATH")
+    return Path(path)
 
-_default = None
+def default_model(mode:str='animate'):   # 'animate', or 'interpolate' / 'loop': the toy with its interpolation U-Net
+    "The toy model shipped with the package for `mode` (each loaded once, then cached)."
+    global _default, _default_interp
+    if mode not in MODES: raise ValueError(f"mode must be one of {MODES}, got {mode!r}")
+    if _default is None: _default = DynamiCrafter.from_pretrained(_asset(TOY_WEIGHTS))
+    if mode == 'animate': return _default
+    if _default_interp is None:
+        from safetensors.torch import load_file
+        model = copy.deepcopy(_default)
+        model.unet.load_state_dict(load_file(_asset(TOY_INTERP_UNET)))          # strict: every U-Net tensor, nothing else
+        model.config.name, model.config.sampling.modes = 'toy_interp', ('interpolate', 'loop')
+        _default_interp = model
+    return _default_interp
+
+_default = _default_interp = None
 
 def checkpoint_file(path)->Path:
     "The weights file `path` names: the file itself, or the `dynamicrafter.safetensors` of a training checkpoint folder."
@@ -134,11 +146,12 @@ def load_model(checkpoint=None,      # an official model.ckpt, one of our .safet
                variant=None,         # which official model the checkpoint is; None: read from the file
                dtype=None,           # 'fp32', 'bf16', 'fp16'; None: bf16 for a CUDA run, fp32 elsewhere
                device=None,          # where the run will happen (the weights stay on the CPU until then)
+               mode:str='animate',   # without a checkpoint: the toy for this mode (see `default_model`)
               )->DynamiCrafter:
-    "The model a run asks for: a checkpoint loaded strictly, or the default toy model."
+    "The model a run asks for: a checkpoint loaded strictly, or the default toy model for `mode`."
     if checkpoint is None:
         if variant is not None: raise ValueError("a variant needs a checkpoint (--variant needs --checkpoint)")
-        return default_model()
+        return default_model(mode)
     return DynamiCrafter.from_pretrained(checkpoint_file(checkpoint), variant=variant, dtype=resolve_dtype(dtype, resolve_device(device)),
                                         device='cpu')
 
@@ -185,7 +198,11 @@ def animate_clip(image,                   # the first frame: a path, a PIL image
                  callback=None,           # callback(i, t, x_prev, pred_x0) after every DDIM step
            )->torch.Tensor:          # (3, t, height, width) in [-1, 1] (t - 1 frames with `loop`)
     "One clip of the model's own length: `image` animated following `prompt` (`animate` builds batches and long videos on it)."
-    model = default_model() if model is None else model
+    mode = 'loop' if loop else 'animate' if end_image is None else 'interpolate'
+    model = default_model(mode) if model is None else model
+    if mode not in model.config.sampling.modes:
+        warnings.warn(f"this model ({model.config.name}) was trained to {' and '.join(model.config.sampling.modes)}, not to {mode}: "
+                      "expect a poor result" + (" (without model= the package's toy picks the right weights)" if 'toy' in model.config.name else ""), stacklevel=3)
     d = model.config.sampling
     pick = lambda value, default: default if value is None else value
     height, width, frames, fps = pick(height, d.height), pick(width, d.width), pick(frames, d.frames), pick(fps, d.fs)
@@ -259,8 +276,7 @@ def animate(image,                     # a path, a PIL image or a (3, H, W) tens
     elif isinstance(seed, (list, tuple)): seeds = list(seed)
     else: seeds = [seed + i for i in range(len(images))]
     if len(seeds) != len(images): raise ValueError(f"got {len(seeds)} seeds for {len(images)} images")
-    model = default_model() if model is None else model
-    clip_length = model.config.sampling.frames
+    clip_length = (model or default_model()).config.sampling.frames       # model None: `animate_clip` picks the toy for the mode
     videos = [chain_clips(im, p, model, frames, s, **kwargs) if frames is not None and frames > clip_length
               else animate_clip(im, p, model, frames=frames, seed=s, **kwargs) for im, p, s in zip(images, prompts, seeds)]
     if not batch: return video_output(videos[0], output_type)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/14_toy.ipynb #105664b1
 from __future__ import annotations
-import dataclasses, json, time
+import copy, dataclasses, json, time
 from contextlib import contextmanager
 from pathlib import Path
 import open_clip, torch
@@ -19,9 +19,10 @@ from .data import SyntheticVideos, MOTIONS
 from .trainer import TrainConfig, train, init_from_prior, decayed_lr
 
 # %% auto #0
-__all__ = ['TOY_STEPS', 'TOY_LR_DECAY', 'TOY_WORLD', 'QUICK_STEPS', 'clip_loss', 'train_micro_clip', 'load_clip',
-           'autoencoder_loss', 'sample_frames', 'train_micro_autoencoder', 'normalise_latents', 'prior_config', 'timed',
-           'train_toy']
+__all__ = ['TOY_STEPS', 'TOY_LR_DECAY', 'TOY_WORLD', 'QUICK_STEPS', 'TOY_INTERP_STEPS', 'TOY_INTERP_MODES', 'clip_loss',
+           'train_micro_clip', 'load_clip', 'autoencoder_loss', 'sample_frames', 'train_micro_autoencoder',
+           'normalise_latents', 'prior_config', 'timed', 'train_toy', 'ping_pong', 'InterpolationClips',
+           'train_toy_interp']
 
 # %% ../nbs/14_toy.ipynb #a59cb58a
 def clip_loss(clip:nn.Module, images:torch.Tensor, tokens:torch.Tensor)->torch.Tensor:
@@ -178,3 +179,44 @@ def train_toy(out_dir,                     # where every part and the final `toy
                   final_losses={k: v[-1][1] for k, v in losses.items() if v})
     (out_dir/'toy_training.json').write_text(json.dumps(result, indent=1))
     return result
+
+# %% ../nbs/14_toy.ipynb #ef913d00
+def ping_pong(video:torch.Tensor)->torch.Tensor:
+    "A clip (3, t, h, w) that goes out and comes back: its first ⌈t/2⌉ frames, then the same in reverse, ending on frame 0."
+    t = video.shape[1]
+    forth = list(range((t + 1) // 2))
+    return video[:, forth + forth[::-1][(t + 1) // 2 * 2 - t:]]
+
+class InterpolationClips(torch.utils.data.Dataset):
+    "Clips for interpolation training: `videos`' items as they are, and every `loop_every`-th one as a `ping_pong` loop."
+    def __init__(self, videos:torch.utils.data.Dataset, loop_every:int=3):
+        self.videos, self.loop_every = videos, loop_every
+    def __len__(self): return len(self.videos)
+    def __getitem__(self, index):
+        item = dict(self.videos[index])
+        if index % self.loop_every == 0: item['video'] = ping_pong(item['video'])
+        return item
+
+# %% ../nbs/14_toy.ipynb #1337d0cb
+TOY_INTERP_STEPS = 1000
+TOY_INTERP_MODES = ('interpolate', 'loop')
+
+def train_toy_interp(out_dir,                      # checkpoints, and the U-Net it ships as `toy_interp_unet.safetensors`
+                     toy:DynamiCrafter|None=None,  # the model to fine-tune (default: the shipped toy)
+                     steps:int=TOY_INTERP_STEPS, batch_size:int=8, lr:float=3e-4,
+                     seed:int=0)->Path:            # the U-Net file (float16)
+    "Fine-tune the toy for interpolation and looping (VDG on the first and last frames), as the official 512_interp was made."
+    from safetensors.torch import save_file
+    from dynamicrafter.pipeline import default_model
+    out_dir = Path(out_dir)
+    model = copy.deepcopy(toy or default_model()).float()
+    d = model.config.sampling
+    clips = InterpolationClips(SyntheticVideos(n=200_000, frames=d.frames, size=(d.height, d.width), frame_stride=d.fs_range,
+                                               seed=seed + 1, **TOY_WORLD))    # other clips than the toy saw (seed 0)
+    tc = TrainConfig(model='toy', stage='joint_whole_unet', steps=steps, batch_size=batch_size, lr=lr, lr_decay_steps=steps // 2,
+                     output_dir=str(out_dir/'joint'), save_every=max(1, steps // 10), seed=seed, cpu=True, interp=True)
+    train(model, clips, tc)
+    path = out_dir/'toy_interp_unet.safetensors'
+    save_file({k: v.half().contiguous() for k, v in model.unet.state_dict().items()}, str(path),
+              metadata=dict(base='toy', modes=','.join(TOY_INTERP_MODES)))
+    return path
