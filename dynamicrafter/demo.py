@@ -34,17 +34,17 @@ def make_demo(model=None,                 # a `DynamiCrafter`; None: the shipped
             if mode == 'interpolate' and not end_image: raise ValueError("interpolation needs an end image")
             video = animate(image, prompt, model, s_img=s_img, s_txt=s_txt, fps=int(fps), steps=int(steps), seed=int(seed),
                             loop=mode == 'loop', end_image=end_image if mode == 'interpolate' else None, progress=False)
-        except (ValueError, OSError) as e: raise gr.Error(one_line(e))            # a message in the page, not a traceback
+        except (ValueError, OSError) as e: raise gr.Error(one_line(e), print_exception=False)   # a line in the page, no traceback
         return _video_file(video, folder)
 
     with gr.Blocks(title=title) as demo:
         gr.Markdown(f"# {title}\nAnimate an image following a prompt ({(model or default_model()).config.name} model).")
         with gr.Row():
             with gr.Column():
-                image = gr.Image(type='filepath', label='image')
+                image = gr.File(file_types=['image'], type='filepath', label='image (png, jpg, …)')   # read by `animate`'s checks
                 prompt = gr.Textbox(label='prompt', value='a red circle moves right on a blue plain background')
                 mode = gr.Radio(['animate', 'loop', 'interpolate'], value='animate', label='mode')
-                end_image = gr.Image(type='filepath', label='end image (interpolate)')
+                end_image = gr.File(file_types=['image'], type='filepath', label='end image (interpolate)')
                 with gr.Row():
                     s_txt = gr.Number(value=d.s_txt, label='s_txt (text guidance)')
                     s_img = gr.Number(value=d.s_txt, label='s_img (image guidance)')

@@ -29,6 +29,8 @@ def run(path:Path)->int:
     "Execute `path` and write it back with its outputs; returns the size of its outputs (0 when it failed or is over budget)."
     skip = {cell.id for cell in NBProcessor(path, procs=[], process=True).nb.cells if skipped(cell)}   # directives read by nbdev
     nb, shell = read_nb(path), CaptureShell(path, mpl_format="png")                                    # the cells as written; plain PNGs
+    for cell in nb.cells:
+        if cell.cell_type == 'code': cell.outputs = []                      # a cell that prints nothing now keeps no old output
     try:
         with working_directory(path.parent): shell.run_all(nb, exc_stop=True, preproc=lambda cell: cell.id in skip)
     except Exception:
