@@ -13,10 +13,8 @@ On held-out clips of the toy's world (seeds never used in training), for each mo
 import argparse, json, time
 import torch
 from dynamicrafter.ablations import held_out_clips
-from dynamicrafter.metrics import object_weights, centroids
+from dynamicrafter.metrics import psnr, object_weights, centroids
 from dynamicrafter.pipeline import animate, default_model
-
-def psnr(a, b): return float(10 * torch.log10(4 / ((a - b) ** 2).mean().clamp_min(1e-10)))
 
 def interpolation_scores(video, clip):
     "First/last PSNR against the given ends, and whether the object's path is monotone and ends where it should."

@@ -14,10 +14,8 @@ Clip 1 is exactly a plain one-clip `animate`: it is the reference the later clip
 import argparse, json, time
 import torch
 from dynamicrafter.ablations import held_out_clips
-from dynamicrafter.metrics import aligned_psnr, direction_of
+from dynamicrafter.metrics import psnr, aligned_psnr, direction_of
 from dynamicrafter.pipeline import animate, animate_clip, default_model
-
-def psnr(a, b): return float(10 * torch.log10(4 / ((a - b) ** 2).mean().clamp_min(1e-10)))
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)

@@ -27,15 +27,9 @@ from dynamicrafter.model import DynamiCrafter
 from dynamicrafter.conditioning import sampling_conditions
 from dynamicrafter.sampler import sample
 from dynamicrafter.toy import TOY_WORLD
-from dynamicrafter.metrics import object_weights, direction_of, aligned_psnr, background_noise
+from dynamicrafter.metrics import psnr, object_weights, direction_of, aligned_psnr, background_noise
 
 HELD_OUT_SEED = 10_007                     # training uses seed 0 (scripts/train_toy.py)
-
-def psnr(a, b, mask=None):
-    "PSNR in dB of images in [-1, 1] (as [0, 1] images), optionally over a mask."
-    err = ((a - b) / 2) ** 2
-    mse = err.mean() if mask is None else (err * mask).sum() / (mask.sum() * err.shape[0]).clamp_min(1)
-    return float(10 * torch.log10(1 / mse.clamp_min(1e-10)))
 
 def clean_psnr(video, image):
     "Mean aligned PSNR of frames 2..t (the first frame is scored on its own)."

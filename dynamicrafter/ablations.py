@@ -14,7 +14,7 @@ from .model import DynamiCrafter
 from .data import SyntheticVideos
 from .trainer import TrainConfig, train, init_from_prior
 from .pipeline import animate, default_model
-from .metrics import direction_of, aligned_psnr, background_noise, pic, clip_similarity, fvd, kvd
+from .metrics import psnr, direction_of, aligned_psnr, background_noise, pic, clip_similarity, fvd, kvd
 from .toy import TOY_WORLD, prior_config
 
 # %% auto #0
@@ -123,9 +123,6 @@ def held_out_clips(config:Config, n:int)->list[dict]:
     data = SyntheticVideos(n=n, frames=d.frames, size=(d.height, d.width), frame_stride=d.fs, seed=HELD_OUT_SEED, **TOY_WORLD)
     return [data[i] for i in range(n)]
 
-def _psnr(a:torch.Tensor, b:torch.Tensor)->float:
-    return float(10 * torch.log10(4 / ((a - b) ** 2).mean().clamp_min(1e-10)))    # images in [-1, 1]: peak-to-peak 2
-
 @torch.no_grad()
 def evaluate_variant(model:DynamiCrafter,     # a trained variant
                      clips:list[dict],        # `held_out_clips`
@@ -138,7 +135,7 @@ def evaluate_variant(model:DynamiCrafter,     # a trained variant
         image, colour = clip['video'][:, 0], clip['colour']
         video = animate(image, clip['caption'], model, fps=clip['frame_stride'], seed=i, progress=False, **animate_options)
         videos.append(video)
-        rows.append(dict(direction=float(direction_of(video, colour) == clip['motion']), first_frame_psnr=_psnr(video[:, 0], image),
+        rows.append(dict(direction=float(direction_of(video, colour) == clip['motion']), first_frame_psnr=psnr(video[:, 0], image),
                          aligned_psnr=float(aligned_psnr(video, image)[1:].mean()), background_noise=background_noise(video, clip['video'], colour)[0],
                          pic=pic(video, image), clip_sim=clip_similarity(judge, video, clip['caption'])))
     real, fake = torch.stack([c['video'] for c in clips]), torch.stack(videos)

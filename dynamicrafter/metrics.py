@@ -14,11 +14,11 @@ from .clip import clip_preprocess
 from .data import BACKGROUNDS, COLOURS, MOTIONS, SHAPES, SLIDES, SyntheticVideos
 
 # %% auto #0
-__all__ = ['DIRECTIONS', 'ORDERS', 'LABELS', 'VIDEO_FEATURES', 'object_weights', 'centroids', 'direction_of', 'translated',
-           'aligned_psnr', 'background_noise', 'as_features', 'feature_pair', 'psd_sqrt', 'frechet_distance',
-           'kernel_distance', 'VideoFeatures', 'disorder', 'labelled_batch', 'train_video_features', 'label_accuracy',
-           'save_video_features', 'toy_video_features', 'video_batch', 'load_extractor', 'video_features', 'fvd', 'kvd',
-           'ssim_distance', 'pic', 'clip_similarity']
+__all__ = ['DIRECTIONS', 'ORDERS', 'LABELS', 'VIDEO_FEATURES', 'object_weights', 'centroids', 'direction_of', 'psnr',
+           'translated', 'aligned_psnr', 'background_noise', 'as_features', 'feature_pair', 'psd_sqrt',
+           'frechet_distance', 'kernel_distance', 'VideoFeatures', 'disorder', 'labelled_batch', 'train_video_features',
+           'label_accuracy', 'save_video_features', 'toy_video_features', 'video_batch', 'load_extractor',
+           'video_features', 'fvd', 'kvd', 'ssim_distance', 'pic', 'clip_similarity']
 
 # %% ../nbs/13_metrics.ipynb #0ba8f1ea
 DIRECTIONS = {f'moves {word}': step for word, step in SLIDES.items()}   # the unit steps the synthetic clips move by
@@ -41,6 +41,15 @@ def direction_of(video:torch.Tensor, colour:str)->str:
     dx, dy = (track[-1] - track[0]).tolist()
     step = (int(math.copysign(1, dx)), 0) if abs(dx) >= abs(dy) else (0, int(math.copysign(1, dy)))
     return next(name for name, d in DIRECTIONS.items() if d == step)
+
+# %% ../nbs/13_metrics.ipynb #e2bad405
+def psnr(a:torch.Tensor, b:torch.Tensor,   # images or videos in [-1, 1], the same shape
+         mask:torch.Tensor|None=None,      # optional weights broadcast over the channels (1 = counted)
+        )->float:
+    "PSNR in dB of `a` against `b`, read as [0, 1] images: 10·log10(1 / MSE), over `mask` when given."
+    err = ((a - b) / 2) ** 2
+    mse = err.mean() if mask is None else (err * mask).sum() / (mask.sum() * err.shape[0]).clamp_min(1)
+    return float(10 * torch.log10(1 / mse.clamp_min(1e-10)))
 
 # %% ../nbs/13_metrics.ipynb #c01f134d
 def translated(image:torch.Tensor, shifts:torch.Tensor)->torch.Tensor:
