@@ -85,16 +85,15 @@ def ground_truth(items, trips):
 
 def save_frames(path, items, generated:dict, clips=4):
     "A PNG to look at: for the first `clips` items, the true frames, then one row per setting in `generated` (label → videos)."
-    import matplotlib; matplotlib.use('Agg')
-    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure
     rows = [(f"truth: {item['caption']}", item['video']) if label is None else (label, videos[i])
             for i, item in enumerate(items[:clips]) for label, videos in [(None, None), *generated.items()]]
-    fig, axes = plt.subplots(len(rows), 1, figsize=(8, 1.15 * len(rows)))
+    fig = Figure(figsize=(8, 1.15 * len(rows))); axes = fig.subplots(len(rows), 1)
     for ax, (label, video) in zip(axes, rows):
         strip = torch.cat(list(video.unbind(1)), dim=2)                 # (3, h, t·w): the frames side by side
         ax.imshow(((strip.permute(1, 2, 0) + 1) / 2).clamp(0, 1).numpy())
         ax.set_title(label, fontsize=8, loc='left'); ax.axis('off')
-    fig.tight_layout(); fig.savefig(path, dpi=72); plt.close(fig)
+    fig.tight_layout(); fig.savefig(path, dpi=72)
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)

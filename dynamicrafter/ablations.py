@@ -186,13 +186,12 @@ def table3_json(results:dict, steps:dict|None=None, **setup)->dict:
 
 def save_frames(results:dict, path, clip:int=0):
     "A PNG: the true held-out clip `clip`, then one row of frames per variant for the same input, caption and seed."
-    import matplotlib; matplotlib.use('Agg')
-    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure                  # a figure of its own: the caller's backend untouched
     truth = held_out_clips(get_config('toy'), clip + 1)[clip]
     rows = [(f"truth: {truth['caption']}", truth['video'])] + [(name, r['videos'][clip]) for name, r in results.items()]
-    fig, axes = plt.subplots(len(rows), 1, figsize=(6, 0.95 * len(rows)))
+    fig = Figure(figsize=(6, 0.95 * len(rows))); axes = fig.subplots(len(rows), 1)
     for ax, (label, video) in zip(axes, rows):
         strip = torch.cat(list(video.unbind(1)), dim=2)                  # (3, h, t·w): the frames side by side
         ax.imshow(((strip.permute(1, 2, 0) + 1) / 2).clamp(0, 1).numpy()); ax.set_title(label, fontsize=8, loc='left'); ax.axis('off')
-    fig.tight_layout(); fig.savefig(path, dpi=80); plt.close(fig)
+    fig.tight_layout(); fig.savefig(path, dpi=80)
     return Path(path)

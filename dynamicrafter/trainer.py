@@ -318,16 +318,15 @@ def save_checkpoint(accelerator, model:DynamiCrafter, output_dir, step:int, hist
 
 def plot_losses(history:list, path)->Path:
     "The loss curve (per step, and a running mean) as a PNG."
-    import matplotlib; matplotlib.use('Agg')
-    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure                  # a figure of its own: no pyplot state, the caller's backend untouched
     steps, losses = zip(*history) if history else ((), ())
-    fig, ax = plt.subplots(figsize=(6, 3.5))
+    fig = Figure(figsize=(6, 3.5)); ax = fig.subplots()
     ax.plot(steps, losses, lw=0.6, alpha=0.5, label='loss')
     window = max(1, len(losses) // 20)
     smooth = torch.tensor(losses).unfold(0, window, 1).mean(1).tolist() if len(losses) >= window else []
     ax.plot(steps[window - 1:], smooth, lw=1.5, label=f'mean of {window}')
     ax.set(xlabel='step', ylabel='MSE', yscale='log', title='training loss'); ax.legend()
-    fig.tight_layout(); fig.savefig(path, dpi=100); plt.close(fig)
+    fig.tight_layout(); fig.savefig(path, dpi=100)
     return Path(path)
 
 # %% ../nbs/12_trainer.ipynb #2df4d147

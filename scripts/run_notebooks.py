@@ -4,8 +4,9 @@ keeps their outputs, so that a reader browsing nbs/ on the web sees the figures 
     python scripts/run_notebooks.py                      # every notebook
     python scripts/run_notebooks.py nbs/15_lambda_analysis.ipynb
 
-Then `nbdev_clean` strips the volatile parts (execution counts, metadata) and keeps the outputs. Each notebook's outputs must
-stay under 400 KB and all of them under 5 MB; a notebook over its budget is reported and left unchanged."""
+Then `nbdev_clean` strips the volatile parts (execution counts, metadata) and keeps the outputs. What only the machine that
+ran it would see is dropped: stderr (progress bars, library warnings) and any text that names a local path. Each notebook's
+outputs must stay under 400 KB and all of them under 5 MB; a notebook over its budget is reported and left unchanged."""
 import argparse, json, os, sys
 from pathlib import Path
 from execnb.nbio import read_nb, write_nb
@@ -23,6 +24,14 @@ def skipped(cell)->bool:
     directives = getattr(cell, 'directives_', {}) or {}
     return directives.get('eval:', [''])[0].lower() == 'false' or bool(SKIP & directives.keys())
 
+LOCAL_PATHS = ('/tmp/', '/root/', str(ROOT))
+
+def for_readers(output)->bool:
+    "Whether a reader on the web should see this output: not stderr, no local path in its text."
+    if output.get('name') == 'stderr': return False
+    texts = [output.get('text', '')] + [output.get('data', {}).get(kind, '') for kind in ('text/plain', 'text/html', 'text/markdown')]
+    return not any(path in ''.join(t) if isinstance(t, list) else path in t for t in texts for path in LOCAL_PATHS)
+
 def output_bytes(nb)->int: return sum(len(json.dumps(c.get('outputs', []))) for c in nb.cells)
 
 def run(path:Path)->int:
@@ -35,6 +44,8 @@ def run(path:Path)->int:
         with working_directory(path.parent): shell.run_all(nb, exc_stop=True, preproc=lambda cell: cell.id in skip)
     except Exception:
         print(f'{path.name}: failed\n{shell.prettytb(fname=path)}', file=sys.stderr); return 0
+    for cell in nb.cells:
+        if cell.cell_type == 'code': cell.outputs = [o for o in cell.outputs if for_readers(o)]
     size = output_bytes(nb)
     if size > PER_NOTEBOOK:
         print(f'{path.name}: outputs {size / 1e3:.0f} KB, over the {PER_NOTEBOOK / 1e3:.0f} KB budget: left unchanged', file=sys.stderr)

@@ -8,7 +8,7 @@ An interrupted run continues where it stopped when started again with the same -
 benchmarks/results/table3.json (one entry per column of Table 3; "Ours" once per seed) and a picture of the
 first held-out clip per variant to benchmarks/results/table3_frames.png; notebook 17 draws them.
 """
-import argparse, json, time
+import argparse, json
 from pathlib import Path
 import torch
 from dynamicrafter.ablations import ABLATION_STEPS, VARIANTS, table3, table3_json, save_frames
@@ -24,10 +24,9 @@ def main():
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     steps = {part: 2 for part in ABLATION_STEPS} if args.quick else None
-    start = time.time()
     results = table3(args.out, args.variants, 4 if args.quick else args.n, steps)
     out = Path(args.results); out.mkdir(parents=True, exist_ok=True)
-    summary = table3_json(results, steps, minutes=round((time.time() - start) / 60, 1))
+    summary = table3_json(results, steps)
     (out/'table3.json').write_text(json.dumps(summary, indent=1, ensure_ascii=False) + '\n')
     save_frames(results, out/'table3_frames.png')
     print(json.dumps({k: v for k, v in summary.items() if k != 'Figure 6'}, indent=1, ensure_ascii=False))
