@@ -7,7 +7,7 @@ keeps their outputs, so that a reader browsing nbs/ on the web sees the figures 
 Then `nbdev_clean` strips the volatile parts (execution counts, metadata) and keeps the outputs. What only the machine that
 ran it would see is dropped: stderr (progress bars, library warnings) and any text that names a local path. Each notebook's
 outputs must stay under 400 KB and all of them under 5 MB; a notebook over its budget is reported and left unchanged."""
-import argparse, json, os, sys
+import argparse, json, os, sys, tempfile
 from pathlib import Path
 from execnb.nbio import read_nb, write_nb
 from execnb.shell import CaptureShell
@@ -24,7 +24,7 @@ def skipped(cell)->bool:
     directives = getattr(cell, 'directives_', {}) or {}
     return directives.get('eval:', [''])[0].lower() == 'false' or bool(SKIP & directives.keys())
 
-LOCAL_PATHS = ('/tmp/', '/root/', str(ROOT))
+LOCAL_PATHS = (tempfile.gettempdir(), str(Path.home()), str(ROOT))   # this machine's temporary, home and clone folders
 
 def for_readers(output)->bool:
     "Whether a reader on the web should see this output: not stderr, no local path in its text."
