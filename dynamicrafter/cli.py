@@ -16,8 +16,9 @@ from .config import get_config, list_configs, fs_meaning
 
 # %% auto #0
 __all__ = ['OFFICIAL_VARIANTS', 'SOLVER_NAMES', 'IMAGE_SUFFIXES', 'SETTING_FLAGS', 'EXPECTED_ERRORS', 'fps_help', 'UsageError',
-           'Parser', 'checking_arguments', 'make_parser', 'Job', 'check_arguments', 'make_jobs', 'read_job',
-           'make_video', 'run_animate', 'run_batch', 'BatchFailed', 'run_story', 'run_demo', 'run_train', 'main']
+           'Parser', 'checking_arguments', 'make_parser', 'Job', 'check_sampling', 'check_arguments', 'make_jobs',
+           'read_job', 'make_video', 'run_animate', 'run_batch', 'BatchFailed', 'run_story', 'run_demo', 'run_train',
+           'main']
 
 # %% ../nbs/16_cli.ipynb #fe38fbb4
 OFFICIAL_VARIANTS = [v for v in list_configs() if v not in ('tiny', 'toy')]
@@ -195,10 +196,18 @@ def _dir_job(image:Path, output_dir:Path)->Job:
 # %% ../nbs/16_cli.ipynb #8054945f
 SETTING_FLAGS = ('steps', 'eta', 's_txt', 's_img', 'guidance_rescale', 'fps')
 
-def check_arguments(args):
-    "The command line's own values, before any file is read or model built: a `UsageError` for the first that cannot work."
+def check_sampling(args, output:Path|None=None):
+    "What every command that animates takes: the sampling numbers (named by their flags), the device, the save rate, the output file."
     from dynamicrafter.core import check_video_path, check_video_fps, resolve_device
     from dynamicrafter.pipeline import check_settings
+    with checking_arguments():
+        check_settings(spell=lambda name: '--' + name.replace('_', '-'), **{name: getattr(args, name) for name in SETTING_FLAGS})
+        resolve_device(args.device)
+        check_video_fps(args.save_fps)
+        if output is not None: check_video_path(output, args.save_fps)
+
+def check_arguments(args):
+    "The command line's own values, before any file is read or model built: a `UsageError` for the first that cannot work."
     batch = args.input_csv is not None or args.input_dir is not None
     with checking_arguments():
         if batch:
@@ -208,10 +217,7 @@ def check_arguments(args):
             if args.end_image is not None: raise ValueError("--end-image is for a single image; in a batch, give the CSV an end_image column")
         elif args.image is None or args.prompt is None or args.output is None:
             raise ValueError("need IMAGE PROMPT -o OUT.mp4 (or a batch: --input-csv/--input-dir)")
-        check_settings(spell=lambda name: '--' + name.replace('_', '-'), **{name: getattr(args, name) for name in SETTING_FLAGS})
-        resolve_device(args.device)
-        check_video_fps(args.save_fps)
-        if not batch: check_video_path(args.output, args.save_fps)
+    check_sampling(args, None if batch else args.output)
 
 def make_jobs(args):
     "The jobs of the command line: one checked job, or a batch's stream of jobs (its folders and CSV header checked)."
@@ -288,17 +294,15 @@ class BatchFailed(Exception):
 def run_story(args)->int:
     "`dynamicrafter story`: the shots animated and joined into one video; finished shots are kept in OUT.parts/ until it is written."
     import shutil
-    from dynamicrafter.core import check_video_path, check_video_fps, save_video
-    from dynamicrafter.pipeline import load_model, check_settings
+    from dynamicrafter.core import save_video
+    from dynamicrafter.pipeline import load_model
     from dynamicrafter.story import read_shots, story
-    with checking_arguments():
-        check_settings(spell=lambda name: '--' + name.replace('_', '-'), **{name: getattr(args, name) for name in SETTING_FLAGS})
-        check_video_fps(args.save_fps); check_video_path(args.output, args.save_fps)
-        if args.crossfade < 0: raise ValueError(f"--crossfade must be ≥ 0, got {args.crossfade}")
+    check_sampling(args, args.output)
+    if args.crossfade < 0: raise UsageError(f"--crossfade must be ≥ 0, got {args.crossfade}")
     shots = read_shots(args.shots)                                           # every shot checked before the model loads
     parts = args.output.with_name(args.output.name + '.parts')
     video = story(shots, load_model(args.checkpoint, args.variant, args.dtype, args.device), crossfade_frames=args.crossfade,
-                  parts_dir=parts, **{k: v for k, v in _options(args).items() if k != 'seed'}, seed=args.seed)
+                  parts_dir=parts, **_options(args))
     save_video(args.output, video, fps=args.save_fps)
     shutil.rmtree(parts)
     print(f"wrote {args.output} ({len(shots)} shots, {video.shape[1]} frames)", file=sys.stderr)

@@ -121,10 +121,11 @@ def default_model(mode:str='animate'):   # 'animate', or 'interpolate' / 'loop':
     if _default is None: _default = DynamiCrafter.from_pretrained(_asset(TOY_WEIGHTS))
     if mode == 'animate': return _default
     if _default_interp is None:
-        from safetensors.torch import load_file
+        from safetensors import safe_open
         model = copy.deepcopy(_default)
-        model.unet.load_state_dict(load_file(_asset(TOY_INTERP_UNET)))          # strict: every U-Net tensor, nothing else
-        model.config.name, model.config.sampling.modes = 'toy_interp', ('interpolate', 'loop')
+        with safe_open(str(_asset(TOY_INTERP_UNET)), 'pt') as f:                 # the file says what it was trained for
+            model.unet.load_state_dict({k: f.get_tensor(k) for k in f.keys()})   # strict: every U-Net tensor, nothing else
+            model.config.name, model.config.sampling.modes = 'toy_interp', tuple(f.metadata()['modes'].split(','))
         _default_interp = model
     return _default_interp
 
