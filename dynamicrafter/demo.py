@@ -26,7 +26,8 @@ def make_demo(model=None,                 # a `DynamiCrafter`; None: the shipped
     "A Gradio app: an image, a prompt and the sampling settings in, the video out (`dynamicrafter demo` serves it)."
     import gradio as gr
     folder = Path(tempfile.mkdtemp(prefix='dynamicrafter_demo_'))             # every file it serves lives here
-    d = (model or default_model()).config.sampling
+    config = (model or default_model()).config                               # for the controls' defaults and ranges
+    d = config.sampling
 
     def generate(image, prompt, s_img, s_txt, fps, steps, seed, mode, end_image):
         try:
@@ -38,7 +39,7 @@ def make_demo(model=None,                 # a `DynamiCrafter`; None: the shipped
         return _video_file(video, folder)
 
     with gr.Blocks(title=title) as demo:
-        gr.Markdown(f"# {title}\nAnimate an image following a prompt ({(model or default_model()).config.name} model).")
+        gr.Markdown(f"# {title}\nAnimate an image following a prompt ({config.name} model).")
         with gr.Row():
             with gr.Column():
                 image = gr.File(file_types=['image'], type='filepath', label='image (png, jpg, …)')   # read by `animate`'s checks
@@ -49,7 +50,7 @@ def make_demo(model=None,                 # a `DynamiCrafter`; None: the shipped
                     s_txt = gr.Number(value=d.s_txt, label='s_txt (text guidance)')
                     s_img = gr.Number(value=d.s_txt, label='s_img (image guidance)')
                 with gr.Row():
-                    fps = gr.Slider(*d.fs_range, value=d.fs, step=1, label=f'fps ({fs_meaning((model or default_model()).config)})')
+                    fps = gr.Slider(*d.fs_range, value=d.fs, step=1, label=f'fps ({fs_meaning(config)})')
                     steps = gr.Slider(1, 100, value=d.steps, step=1, label='steps')
                     seed = gr.Number(value=123, precision=0, label='seed')
                 run = gr.Button('animate', variant='primary')

@@ -62,10 +62,12 @@ def read_shots(path)->list[dict]:
 
 # %% ../nbs/18_story.ipynb #9ce8b16e
 def _shot_key(shot:dict, options:dict)->str:
-    "What a saved shot was made from: its settings and the options (images by path and size, tensors by their values' digest)."
+    "What a saved shot was made from: its settings and the options (files by path, size and time; tensors and PIL images by a digest)."
     import hashlib
+    from PIL import Image
     def spell(v):
         if torch.is_tensor(v): return hashlib.sha256(v.detach().float().cpu().numpy().tobytes()).hexdigest()
+        if isinstance(v, Image.Image): return hashlib.sha256(v.tobytes()).hexdigest() + f':{v.mode}:{v.size}'
         if isinstance(v, Path): return f"{v.resolve()}:{v.stat().st_size}:{v.stat().st_mtime_ns}" if v.exists() else str(v)
         return repr(v)
     return repr(sorted((k, spell(v)) for k, v in {**shot, **options}.items()))
@@ -84,7 +86,8 @@ def story(shots:list,                 # dicts with 'image' and 'prompt', optiona
     videos = []
     for i, shot in enumerate(shots):
         call = {**options, 'seed': shot.get('seed', seed + i), **{k: shot[k] for k in ('frames', 'fps') if k in shot}}
-        part, key = None if parts_dir is None else Path(parts_dir)/f'shot_{i:03d}.pt', _shot_key(shot, call)
+        made_by = 'the shipped toy' if model is None else model.config.name           # a shot made by another model is made again
+        part, key = None if parts_dir is None else Path(parts_dir)/f'shot_{i:03d}.pt', _shot_key(shot, call | {'model': made_by})
         if part is not None and part.exists() and (saved := torch.load(part))['key'] == key: videos.append(saved['video'].float()); continue
         video = animate(shot['image'], shot['prompt'], model, **call)
         if part is not None:                                               # written whole, then renamed: never half a shot
