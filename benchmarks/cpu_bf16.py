@@ -14,7 +14,8 @@ import argparse, json, statistics, time
 import torch
 from dynamicrafter.config import UNetConfig
 from dynamicrafter.unet import UNet3D
-from dynamicrafter.ablations import held_out_clips, evaluate_variant
+from dynamicrafter.toy import held_out_clips
+from dynamicrafter.ablations import evaluate_variant
 from dynamicrafter.pipeline import default_model
 
 def main():

@@ -12,7 +12,7 @@ On held-out clips of the toy's world (seeds never used in training), for each mo
 """
 import argparse, json, time
 import torch
-from dynamicrafter.ablations import held_out_clips
+from dynamicrafter.toy import held_out_clips
 from dynamicrafter.metrics import psnr, object_weights, centroids
 from dynamicrafter.pipeline import animate, default_model
 

@@ -13,7 +13,7 @@ Clip 1 is exactly a plain one-clip `animate`: it is the reference the later clip
 """
 import argparse, json, time
 import torch
-from dynamicrafter.ablations import held_out_clips
+from dynamicrafter.toy import held_out_clips
 from dynamicrafter.metrics import psnr, aligned_psnr, direction_of
 from dynamicrafter.pipeline import animate, animate_clip, default_model
 

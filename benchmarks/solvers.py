@@ -15,11 +15,10 @@ fewest calls that is nowhere worse than DDIM 50 (at s_txt 1, η = 1) by more tha
 """
 import argparse, json, time
 import torch
-from dynamicrafter.data import SyntheticVideos
 from dynamicrafter.diffusion import ddim_timesteps
 from dynamicrafter.pipeline import default_model
-from dynamicrafter.toy import TOY_WORLD
-from toy_quality import HELD_OUT_SEED, evaluate
+from dynamicrafter.toy import held_out_clips
+from toy_quality import evaluate
 
 METRICS = ('direction_accuracy', 'first_frame_psnr', 'aligned_psnr', 'background_noise')
 
@@ -48,8 +47,7 @@ def main():
     torch.set_num_threads(args.threads)
     model = default_model()
     d = model.config.sampling
-    data = SyntheticVideos(n=args.n, frames=d.frames, size=(d.height, d.width), frame_stride=d.fs, seed=HELD_OUT_SEED, **TOY_WORLD)
-    items = [data[i] for i in range(args.n)]
+    items = held_out_clips(model.config, args.n)
     interval = sigma_interval(model.schedule)
     solver_steps, guided_steps = ((10, 6), (6,)) if args.quick else ((25, 15, 10, 8, 6), (10, 6))
     plan = [('ddim', 50, d.eta, d.s_txt, None, 0), ('ddim', 50, d.eta, d.s_txt, None, 10_000), ('ddim', 25, d.eta, d.s_txt, None, 0),

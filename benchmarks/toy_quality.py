@@ -22,14 +22,11 @@ Targets: direction ≥ 90 %, first-frame PSNR ≥ 25 dB, clean frames, conformit
 """
 import argparse, json, time
 import torch
-from dynamicrafter.data import SyntheticVideos
 from dynamicrafter.model import DynamiCrafter
 from dynamicrafter.conditioning import sampling_conditions
 from dynamicrafter.sampler import sample
-from dynamicrafter.toy import TOY_WORLD
+from dynamicrafter.toy import held_out_clips
 from dynamicrafter.metrics import psnr, object_weights, direction_of, aligned_psnr, background_noise
-
-HELD_OUT_SEED = 10_007                     # training uses seed 0 (scripts/train_toy.py)
 
 def clean_psnr(video, image):
     "Mean aligned PSNR of frames 2..t (the first frame is scored on its own)."
@@ -109,9 +106,7 @@ def main():
     torch.set_num_threads(args.threads)
     model = DynamiCrafter.from_pretrained(args.weights, dtype='fp32', device='cpu')
     d = model.config.sampling
-    data = SyntheticVideos(n=args.n, frames=d.frames, size=(d.height, d.width), frame_stride=d.fs, seed=HELD_OUT_SEED,
-                           **TOY_WORLD)                                  # the part of the world the toy was trained on (the four moves)
-    items = [data[i] for i in range(args.n)]
+    items = held_out_clips(model.config, args.n)                           # the part of the world the toy was trained on (the four moves)
     trips = [round_trip(model, it['video']) for it in items]
     steps, scales, eta = args.steps or d.steps, args.s_txt or [d.s_txt], d.eta if args.eta is None else args.eta
     start = time.time()

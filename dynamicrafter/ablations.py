@@ -12,15 +12,15 @@ from .core import seed_everything
 from .config import Config, get_config
 from .model import DynamiCrafter
 from .data import SyntheticVideos
-from .trainer import TrainConfig, train, init_from_prior
+from .trainer import init_from_prior
 from .pipeline import animate, default_model
 from .metrics import psnr, direction_of, aligned_psnr, background_noise, pic, clip_similarity, fvd, kvd
-from .toy import TOY_WORLD, prior_config
+from .toy import TOY_WORLD, prior_config, train_stage, held_out_clips
 
 # %% auto #0
-__all__ = ['VARIANTS', 'TABLE3_COLUMNS', 'ABLATION_STEPS', 'ABLATION_BATCH', 'ABLATION_LR_DECAY', 'HELD_OUT_SEED', 'Variant',
-           'variant_config', 'variant_steps', 'shared_parts', 'ablation_data', 'train_prior', 'train_variant',
-           'held_out_clips', 'evaluate_variant', 'training_curve', 'table3', 'table3_json', 'save_frames']
+__all__ = ['VARIANTS', 'TABLE3_COLUMNS', 'ABLATION_STEPS', 'ABLATION_BATCH', 'ABLATION_LR_DECAY', 'Variant', 'variant_config',
+           'variant_steps', 'shared_parts', 'ablation_data', 'train_prior', 'train_variant', 'evaluate_variant',
+           'training_curve', 'table3', 'table3_json', 'save_frames']
 
 # %% ../nbs/17_ablations.ipynb #5bd59fc5
 @dataclass(frozen=True)
@@ -78,10 +78,9 @@ def shared_parts(model:DynamiCrafter, start:DynamiCrafter)->DynamiCrafter:
         if getattr(model, part) is not None: getattr(model, part).load_state_dict(getattr(start, part).state_dict())
     return model
 
-def _run(model, stage, data, out_dir, steps, lr, seed, rand_cond_frame=True, lr_decay_steps=0, batch_size=ABLATION_BATCH):
-    tc = TrainConfig(model=model.config.name, stage=stage, steps=steps, batch_size=batch_size, lr=lr, lr_decay_steps=lr_decay_steps,
-                     output_dir=str(out_dir), save_every=max(1, steps // 4), seed=seed, cpu=True, rand_cond_frame=rand_cond_frame)
-    return train(model, data, tc, progress=False)['history']
+def _run(model, stage, data, out_dir, steps, lr, seed, rand_cond_frame=True, lr_decay_steps=0):
+    return train_stage(model, stage, data, out_dir, steps, ABLATION_BATCH, lr, seed, rand_cond_frame=rand_cond_frame,
+                       lr_decay_steps=lr_decay_steps, checkpoints=4, progress=False)
 
 def ablation_data(config:Config, seed:int=0)->SyntheticVideos:
     "The training clips of every variant: the toy's corner of the synthetic world, strides 1-3."
@@ -115,14 +114,6 @@ def train_variant(out_dir,                    # the variant's checkpoints go to 
     return dict(model=model.eval(), history=history)
 
 # %% ../nbs/17_ablations.ipynb #f98d77b3
-HELD_OUT_SEED = 10_007          # clips no variant trained on (training uses seed 0)
-
-def held_out_clips(config:Config, n:int)->list[dict]:
-    "`n` held-out clips of the toy's world, at the config's default stride."
-    d = config.sampling
-    data = SyntheticVideos(n=n, frames=d.frames, size=(d.height, d.width), frame_stride=d.fs, seed=HELD_OUT_SEED, **TOY_WORLD)
-    return [data[i] for i in range(n)]
-
 @torch.no_grad()
 def evaluate_variant(model:DynamiCrafter,     # a trained variant
                      clips:list[dict],        # `held_out_clips`
@@ -162,7 +153,8 @@ def table3(out_dir,                       # checkpoints and per-variant results 
     for name in variants or VARIANTS:
         variant = VARIANTS[name]
         done = out_dir/variant.slug/'result.pt'
-        if done.exists() and torch.load(done)['n'] == n: results[name] = torch.load(done); log(f"{name}: read back"); continue
+        saved = torch.load(done) if done.exists() else None
+        if saved is not None and saved['n'] == n: results[name] = saved; log(f"{name}: read back"); continue
         trained = train_variant(out_dir, variant, start, prior, steps)
         metrics, videos = evaluate_variant(trained['model'], clips, start)
         results[name] = dict(n=n, metrics=metrics, curve=training_curve(trained['history']),

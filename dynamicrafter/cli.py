@@ -274,8 +274,9 @@ def run_batch(jobs, args, options:dict)->int:
     made, done, failed, models = 0, 0, 0, {}
     for job in islice(jobs, state.process_index, None, state.num_processes):
         if job.output.exists(): done += 1; continue
-        key = None if args.checkpoint else _mode(job, args)                  # without a checkpoint: the toy for each job's mode
-        model = models[key] = models.get(key) or load_model(args.checkpoint, args.variant, args.dtype, args.device, _mode(job, args))
+        mode = _mode(job, args)
+        key = None if args.checkpoint else mode                              # without a checkpoint: the toy for each job's mode
+        model = models[key] = models.get(key) or load_model(args.checkpoint, args.variant, args.dtype, args.device, mode)
         try: make_video(read_job(job), model, options, args.save_fps)
         except (ValueError, OSError) as e:
             failed += 1

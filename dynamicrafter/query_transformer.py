@@ -11,7 +11,7 @@ from .config import QueryTransformerConfig
 from .attention import attend, attention_weights, FeedForward
 
 # %% auto #0
-__all__ = ['QueryAttention', 'QueryLayer', 'QueryTransformer', 'GlobalImageToken', 'image_projection']
+__all__ = ['QueryAttention', 'QueryLayer', 'check_image_tokens', 'QueryTransformer', 'GlobalImageToken', 'image_projection']
 
 # %% ../nbs/06_query_transformer.ipynb #442b4fe4
 class QueryAttention(nn.Module):
@@ -54,6 +54,12 @@ class QueryLayer(nn.Module):
         return queries + self.feed_forward(queries)
 
 # %% ../nbs/06_query_transformer.ipynb #f68fbefb
+def check_image_tokens(tokens:torch.Tensor, width:int)->torch.Tensor:
+    "`tokens` if they are CLIP image tokens (b, n, width), else a clear error."
+    if tokens.ndim != 3 or tokens.shape[-1] != width:
+        raise ValueError(f"expected clip_image_tokens of shape (b, n, {width}), got {tuple(tokens.shape)}")
+    return tokens
+
 class QueryTransformer(nn.Module):
     "The query transformer P: CLIP image tokens (b, n, embedding_dim) → context tokens (b, num_queries·video_length, output_dim)."
     def __init__(self, config:QueryTransformerConfig|None=None): # sizes; `None` = the official ones
@@ -69,10 +75,7 @@ class QueryTransformer(nn.Module):
     def forward(self, clip_image_tokens:torch.Tensor, # (b, n, embedding_dim), e.g. (b, 257, 1280)
                )->torch.Tensor:
         "Context tokens (b, num_queries·video_length, output_dim), frame-major."
-        width = self.config.embedding_dim
-        if clip_image_tokens.ndim != 3 or clip_image_tokens.shape[-1] != width:
-            raise ValueError(f"expected clip_image_tokens of shape (b, n, {width}), got {tuple(clip_image_tokens.shape)}")
-        image = self.image_in(clip_image_tokens)
+        image = self.image_in(check_image_tokens(clip_image_tokens, self.config.embedding_dim))
         queries = repeat(self.queries, '1 n d -> b n d', b=image.shape[0])
         for layer in self.layers: queries = layer(image, queries)
         return self.norm_out(self.proj_out(queries))
@@ -88,10 +91,8 @@ class GlobalImageToken(nn.Module):
         self.proj = nn.Linear(config.embedding_dim, config.output_dim)
 
     def forward(self, clip_image_tokens:torch.Tensor)->torch.Tensor:   # (b, n, embedding_dim) → (b, 1, output_dim)
-        width = self.config.embedding_dim
-        if clip_image_tokens.ndim != 3 or clip_image_tokens.shape[-1] != width:
-            raise ValueError(f"expected clip_image_tokens of shape (b, n, {width}), got {tuple(clip_image_tokens.shape)}")
-        return self.proj(self.norm(clip_image_tokens[:, :1]))            # g = W·LN(c) + b, c = the class token
+        tokens = check_image_tokens(clip_image_tokens, self.config.embedding_dim)
+        return self.proj(self.norm(tokens[:, :1]))            # g = W·LN(c) + b, c = the class token
 
 def image_projection(config:QueryTransformerConfig)->nn.Module:
     "What turns CLIP image tokens into context tokens: P (`kind='queries'`) or one global token (`kind='global'`)."

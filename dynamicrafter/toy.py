@@ -19,10 +19,10 @@ from .data import SyntheticVideos, MOTIONS
 from .trainer import TrainConfig, train, init_from_prior, decayed_lr
 
 # %% auto #0
-__all__ = ['TOY_STEPS', 'TOY_LR_DECAY', 'TOY_WORLD', 'QUICK_STEPS', 'TOY_INTERP_STEPS', 'TOY_INTERP_MODES', 'clip_loss',
-           'train_micro_clip', 'load_clip', 'autoencoder_loss', 'sample_frames', 'train_micro_autoencoder',
-           'normalise_latents', 'prior_config', 'timed', 'train_toy', 'ping_pong', 'InterpolationClips',
-           'train_toy_interp']
+__all__ = ['TOY_STEPS', 'TOY_LR_DECAY', 'TOY_WORLD', 'QUICK_STEPS', 'HELD_OUT_SEED', 'TOY_INTERP_STEPS', 'TOY_INTERP_MODES',
+           'clip_loss', 'train_micro_clip', 'load_clip', 'autoencoder_loss', 'sample_frames', 'train_micro_autoencoder',
+           'normalise_latents', 'prior_config', 'timed', 'held_out_clips', 'train_stage', 'train_toy', 'ping_pong',
+           'InterpolationClips', 'train_toy_interp']
 
 # %% ../nbs/14_toy.ipynb #a59cb58a
 def clip_loss(clip:nn.Module, images:torch.Tensor, tokens:torch.Tensor)->torch.Tensor:
@@ -123,11 +123,25 @@ def timed(times:dict, name:str):
     yield
     times[name] = round(time.time() - start, 1)
 
-def _stage(model, stage, data, out_dir, steps, batch_size, lr, seed, text=False, lr_decay_steps=0):
-    tc = TrainConfig(model='toy', stage=stage, steps=steps, batch_size=batch_size, lr=lr, lr_decay_steps=lr_decay_steps,
-                     output_dir=str(out_dir/stage), save_every=max(1, steps // 5), seed=seed, cpu=True,
-                     rand_cond_frame=False, cond_stage_trainable=text)   # animate from frame 0; text: the text tower learns
-    return train(model, data, tc)['history']
+HELD_OUT_SEED = 10_007            # the clips every toy measurement scores: a seed no training run uses (they use 0 and 1)
+
+def held_out_clips(config:Config, n:int)->list[dict]:
+    "`n` held-out clips of the toy's world, at the config's default stride."
+    d = config.sampling
+    data = SyntheticVideos(n=n, frames=d.frames, size=(d.height, d.width), frame_stride=d.fs, seed=HELD_OUT_SEED, **TOY_WORLD)
+    return [data[i] for i in range(n)]
+
+def train_stage(model, stage:str, data, output_dir, steps:int, batch_size:int, lr:float, seed:int, *,
+                rand_cond_frame:bool=False,  # the toy animates from frame 0
+                text:bool=False,             # the text tower learns too (`cond_stage_trainable`)
+                lr_decay_steps:int=0, interp:bool=False,
+                checkpoints:int=5,           # checkpoints over the run (an interrupted run resumes from the newest)
+                progress:bool=True)->list:   # [(step, loss)]
+    "One stage of a toy recipe on the CPU with the package's trainer."
+    tc = TrainConfig(model=model.config.name, stage=stage, steps=steps, batch_size=batch_size, lr=lr, lr_decay_steps=lr_decay_steps,
+                     output_dir=str(output_dir), save_every=max(1, steps // checkpoints), seed=seed, cpu=True,
+                     rand_cond_frame=rand_cond_frame, cond_stage_trainable=text, interp=interp)
+    return train(model, data, tc, progress=progress)['history']
 
 # %% ../nbs/14_toy.ipynb #57caaf06
 def train_toy(out_dir,                     # where every part and the final `toy.safetensors` go
@@ -165,13 +179,14 @@ def train_toy(out_dir,                     # where every part and the final `toy
             save_file(autoencoder.state_dict(), decoder_path)
     prior = load_clip(DynamiCrafter(prior_config(config)), clip)
     prior.autoencoder.load_state_dict(autoencoder.state_dict())
-    with timed(times, 'prior'): losses['prior'] = _stage(prior, 'text_to_video', videos, out_dir, steps['prior'], batch_size, lr, seed)
+    with timed(times, 'prior'): losses['prior'] = train_stage(prior, 'text_to_video', videos, out_dir/'text_to_video', steps['prior'], batch_size, lr, seed)
     model = load_clip(DynamiCrafter(config), clip)
     model.autoencoder.load_state_dict(autoencoder.state_dict())
     init_from_prior(model, prior.unet.state_dict())
     for stage, part, data, text, decay in (('context', 'context', images, False, 0), ('adaptation', 'adaptation', videos, False, 0),
                                            ('joint_whole_unet', 'joint', videos, True, TOY_LR_DECAY)):  # text tower, lr decay: joint
-        with timed(times, part): losses[part] = _stage(model, stage, data, out_dir, steps[part], batch_size, lr, seed, text, decay)
+        with timed(times, part): losses[part] = train_stage(model, stage, data, out_dir/stage, steps[part], batch_size, lr, seed,
+                                                                  text=text, lr_decay_steps=decay)
     model.autoencoder.load_state_dict(autoencoder.state_dict())    # (a resumed stage restores the decoder it saved)
     for part in model.parts[:-1]: getattr(model, part).half()      # float16 on disk; the schedule stays float32
     weights = model.save_pretrained(out_dir/'toy.safetensors')
@@ -213,9 +228,8 @@ def train_toy_interp(out_dir,                      # checkpoints, and the U-Net 
     d = model.config.sampling
     clips = InterpolationClips(SyntheticVideos(n=200_000, frames=d.frames, size=(d.height, d.width), frame_stride=d.fs_range,
                                                seed=seed + 1, **TOY_WORLD))    # other clips than the toy saw (seed 0)
-    tc = TrainConfig(model='toy', stage='joint_whole_unet', steps=steps, batch_size=batch_size, lr=lr, lr_decay_steps=steps // 2,
-                     output_dir=str(out_dir/'joint'), save_every=max(1, steps // 10), seed=seed, cpu=True, interp=True)
-    train(model, clips, tc)
+    train_stage(model, 'joint_whole_unet', clips, out_dir/'joint', steps, batch_size, lr, seed, lr_decay_steps=steps // 2,
+                interp=True, checkpoints=10)
     path = out_dir/'toy_interp_unet.safetensors'
     save_file({k: v.half().contiguous() for k, v in model.unet.state_dict().items()}, str(path),
               metadata=dict(base='toy', modes=','.join(TOY_INTERP_MODES)))
