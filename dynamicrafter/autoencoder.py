@@ -144,7 +144,7 @@ class Decoder(nn.Module):
 
 # %% ../nbs/03_autoencoder.ipynb #5ba53b00
 class DiagonalGaussian:
-    "N(mean, diag(exp(logvar))) read from moments (b, 2·z, h, w): the first z channels are the mean."
+    "N(mean, diag(exp(logvar))) read from moments (b, 2·z, ...): the first z channels are the mean."
     def __init__(self, moments:torch.Tensor):
         self.moments = moments
         self.mean, logvar = moments.chunk(2, dim=1)
@@ -209,18 +209,26 @@ def _framewise(fn, video:torch.Tensor, chunk_size:int)->torch.Tensor:
     return rearrange(out, '(b t) c h w -> b c t h w', b=video.shape[0])
 
 @patch
+def posterior_noise(self:Autoencoder, b:int, t:int, height:int, width:int, chunk_size:int=1)->torch.Tensor:
+    "The ε of a posterior sample of b clips of t frames, `(b, embed_dim, t, h, w)`: a CPU `torch.randn` per chunk of frames."
+    shape = (self.config.embed_dim, height // self.downscale, width // self.downscale)
+    chunks = torch.arange(b * t).split(chunk_size)                                  # the frames (b t), batch index outer
+    return rearrange(torch.cat([torch.randn(len(chunk), *shape) for chunk in chunks]), '(b t) e h w -> b e t h w', b=b)
+
+@patch
 @torch.no_grad()
 def encode_video(self:Autoencoder,
                  video:torch.Tensor,   # (b c t H W) in [-1, 1]
                  chunk_size:int=1,     # frames encoded at once
                  sample:bool=True,     # a posterior sample (official) or its mean
+                 noise:torch.Tensor|None=None, # the sample's ε (b, embed_dim, t, h, w); None: drawn chunk by chunk
                 )->torch.Tensor:       # unscaled latents (b, embed_dim, t, H/8, W/8)
     "Encode a video frame by frame."
     _check(video, 'b c t h w', self.config.in_channels, self.downscale)
-    def encode(frames):
-        posterior = self.encode(frames)
-        return posterior.sample() if sample else posterior.mode()
-    return _framewise(encode, video, chunk_size)
+    posterior = DiagonalGaussian(_framewise(lambda frames: self.encode(frames).moments, video, chunk_size))  # (b, 2e, t, h, w)
+    if not sample: return posterior.mode()
+    b, _, t, height, width = video.shape
+    return posterior.sample(self.posterior_noise(b, t, height, width, chunk_size) if noise is None else noise)
 
 @patch
 @torch.no_grad()

@@ -6,6 +6,7 @@
 from __future__ import annotations
 import torch
 from einops import repeat
+from .core import BatchShard
 
 # %% auto #0
 __all__ = ['condition', 'vdg_concat', 'vdg_latent', 'sampling_conditions', 'fs_condition', 'stack_conditions', 'unet_prediction',
@@ -117,11 +118,13 @@ def training_conditions(model,                    # a `DynamiCrafter` with an au
                         interp:bool=False,        # VDG on the first and last frames (interpolation training)
                         image_condition:bool=True, # P's image tokens in the context (False: text only)
                         vdg:bool=True,            # the VDG latent (False: zeros)
+                        shard:BatchShard=BatchShard(), # these rows' place in a batch split over processes
                        )->dict:                   # z, context, concat, drop_text, drop_image, cond_frame
     "The clean latent z and the U-Net's condition for a training batch, with the official conditioning dropout."
-    b, t = video.shape[0], video.shape[2]
-    z = model.encode_latents(video, sample=True)                                   # s·E(x), a posterior sample
-    drop_text, drop_image = condition_dropout(torch.rand(b, device=video.device), uncond_prob)
+    b, _, t, height, width = video.shape
+    noise = shard.draw(lambda n: model.posterior_noise(n, t, height, width), b)      # the posterior's ε
+    z = model.encode_latents(video, sample=True, noise=noise)                       # s·E(x), a posterior sample
+    drop_text, drop_image = condition_dropout(shard.draw(lambda n: torch.rand(n, device=video.device), b), uncond_prob)
     text = model.encode_text(['' if drop else caption for drop, caption in zip(drop_text.tolist(), captions)])  # (b, 77, d)
     cond_frame = int(torch.randint(t, ())) if rand_cond_frame and not interp else 0  # one frame for the batch
     image_tokens = None

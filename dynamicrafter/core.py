@@ -5,13 +5,14 @@
 # %% ../nbs/00_core.ipynb #191616a7
 from __future__ import annotations
 import math, os, random, tempfile, warnings
+from dataclasses import dataclass
 from pathlib import Path
 import numpy as np, torch
 from einops import rearrange
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 # %% auto #0
-__all__ = ['VIDEO_SUFFIXES', 'seed_everything', 'one_line', 'default_device', 'available_devices', 'resolve_device',
+__all__ = ['VIDEO_SUFFIXES', 'seed_everything', 'BatchShard', 'one_line', 'default_device', 'available_devices', 'resolve_device',
            'resolve_dtype', 'open_image', 'image_to_tensor', 'load_image', 'resize_center_crop', 'video_to_frames',
            'read_video', 'check_video_fps', 'check_video_path', 'save_video', 'show_video', 'show_images']
 
@@ -19,6 +20,20 @@ __all__ = ['VIDEO_SUFFIXES', 'seed_everything', 'one_line', 'default_device', 'a
 def seed_everything(seed:int):
     "Seed `random`, NumPy and torch (all devices)."
     random.seed(seed); np.random.seed(seed % 2**32); torch.manual_seed(seed)
+
+# %% ../nbs/00_core.ipynb #9af90700
+@dataclass(frozen=True)
+class BatchShard:
+    "Rows [index·b, (index+1)·b) of a batch of count·b rows whose random numbers every process draws whole."
+    index:int = 0   # this process
+    count:int = 1   # processes sharing the batch
+    def draw(self, fn, b:int)->torch.Tensor:
+        "`fn(n)` draws n rows; this shard's b of the count·b drawn."
+        return fn(b * self.count)[self.index * b:(self.index + 1) * b]
+    def draw_like(self, x:torch.Tensor, fill)->torch.Tensor:
+        "`fill` fills a tensor laid out like `x` (dense, batch outermost) with count·b rows, as `fill(torch.empty_like(x))` would."
+        like = lambda n: torch.empty_strided((n, *x.shape[1:]), x.stride(), dtype=x.dtype, device=x.device)
+        return self.draw(lambda n: fill(like(n)), x.shape[0])
 
 # %% ../nbs/00_core.ipynb #ef2d18f6
 def one_line(text)->str:

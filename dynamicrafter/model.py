@@ -321,17 +321,24 @@ def has_vdg(self:DynamiCrafter)->bool:
     "Whether the U-Net takes the VDG image latent on its input channels (False: the *w/o VDG* ablation, a text-to-video prior)."
     return self.unet.cfg.in_channels > self.config.diffusion.channels
 
-def _chunk(model:DynamiCrafter, video:torch.Tensor, chunk_size:int|None)->int:
-    "Frames the autoencoder takes at once: as asked, else the official rule (one by one with `perframe_ae`, else all)."
+def _chunk(model:DynamiCrafter, frames:int, chunk_size:int|None)->int:
+    "Frames the autoencoder takes at once: as asked, else the official rule (one by one with `perframe_ae`, else all `frames`)."
     if chunk_size is not None: return chunk_size
-    return 1 if model.config.diffusion.perframe_ae else video.shape[0] * video.shape[2]
+    return 1 if model.config.diffusion.perframe_ae else frames
 
 @patch
-def encode_latents(self:DynamiCrafter, video:torch.Tensor, sample:bool=True, chunk_size:int|None=None)->torch.Tensor:
-    "Diffusion latents `s·E(video)`, `(b, 4, t, H/8, W/8)`, for a video `(b, 3, t, H, W)` in [-1, 1]."
-    return self.config.diffusion.scale_factor * self.part('autoencoder').encode_video(video, _chunk(self, video, chunk_size), sample)
+def encode_latents(self:DynamiCrafter, video:torch.Tensor, sample:bool=True, chunk_size:int|None=None,
+                   noise:torch.Tensor|None=None)->torch.Tensor:
+    "Diffusion latents `s·E(video)`, `(b, 4, t, H/8, W/8)`, for a video `(b, 3, t, H, W)` in [-1, 1] (`noise`: the sample's ε)."
+    chunk_size = _chunk(self, video.shape[0] * video.shape[2], chunk_size)
+    return self.config.diffusion.scale_factor * self.part('autoencoder').encode_video(video, chunk_size, sample, noise)
+
+@patch
+def posterior_noise(self:DynamiCrafter, b:int, t:int, height:int, width:int)->torch.Tensor:
+    "The ε `encode_latents` draws for b clips of t frames of height × width, `(b, 4, t, h, w)`, in the order it draws them."
+    return self.part('autoencoder').posterior_noise(b, t, height, width, _chunk(self, b * t, None))
 
 @patch
 def decode_latents(self:DynamiCrafter, z:torch.Tensor, chunk_size:int|None=None)->torch.Tensor:
     "The video `(b, 3, t, H, W)` for diffusion latents `z`: `D(z / s)`."
-    return self.part('autoencoder').decode_video(z / self.config.diffusion.scale_factor, _chunk(self, z, chunk_size))
+    return self.part('autoencoder').decode_video(z / self.config.diffusion.scale_factor, _chunk(self, z.shape[0] * z.shape[2], chunk_size))

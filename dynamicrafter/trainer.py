@@ -11,10 +11,10 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 from tqdm.auto import tqdm
-from .core import seed_everything, one_line
+from .core import BatchShard, seed_everything, one_line
 from .config import get_config, list_configs, from_official
 from .attention import TemporalTransformer, dual_attention_layers
-from .unet import TemporalConvBlock
+from .unet import TemporalConvBlock, ShardedDropout
 from .model import DynamiCrafter
 from .conditioning import training_conditions, unet_prediction
 from .data import SyntheticVideos, SyntheticImages, WebVid
@@ -115,23 +115,24 @@ def batch_fs(model:DynamiCrafter, batch:dict)->torch.Tensor|None:
 
 # %% ../nbs/12_trainer.ipynb #9b25ca90
 def batch_conditions(model:DynamiCrafter, batch:dict, stage:Stage, uncond_prob:float=0.05,
-                     rand_cond_frame:bool=True, interp:bool=False)->dict:
+                     rand_cond_frame:bool=True, interp:bool=False, shard:BatchShard=BatchShard())->dict:
     "z, the U-Net's condition (context, concat) and fs of a batch, for `stage`, with the official conditioning dropout."
     c = training_conditions(model, batch_video(batch), batch['caption'], uncond_prob=uncond_prob, rand_cond_frame=rand_cond_frame,
-                            interp=interp, image_condition=stage.image_condition, vdg=stage.vdg)
+                            interp=interp, image_condition=stage.image_condition, vdg=stage.vdg, shard=shard)
     return c | {'fs': batch_fs(model, batch)}
 
 # %% ../nbs/12_trainer.ipynb #8e10b30b
 def diffusion_loss(model:DynamiCrafter, batch:dict, stage:Stage|str='joint_whole_unet', uncond_prob:float=0.05,
-                   rand_cond_frame:bool=True, interp:bool=False)->torch.Tensor:
-    "The training loss of one batch (a scalar)."
+                   rand_cond_frame:bool=True, interp:bool=False, shard:BatchShard=BatchShard())->torch.Tensor:
+    "The training loss of one batch (a scalar); `shard`: the batch's place in a batch split over processes."
     stage, schedule = get_stage(stage), model.schedule
-    c = batch_conditions(model, batch, stage, uncond_prob, rand_cond_frame, interp)
-    z = c['z']
-    t = torch.randint(schedule.num_timesteps, (z.shape[0],), device=z.device)
+    for dropout in (m for m in model.modules() if isinstance(m, ShardedDropout)): dropout.shard = shard   # the U-Net's masks
+    c = batch_conditions(model, batch, stage, uncond_prob, rand_cond_frame, interp, shard)
+    z, b = c['z'], c['z'].shape[0]
+    t = shard.draw(lambda n: torch.randint(schedule.num_timesteps, (n,), device=z.device), b)
     if schedule.scale_arr is not None:                                              # x0 = scale_arr[t] · z
         z = z * schedule.scale_arr[t.cpu()].to(z).reshape(-1, 1, 1, 1, 1)
-    noise = torch.randn_like(z)
+    noise = shard.draw_like(z, lambda e: e.normal_())                              # ε, as randn_like(z) draws it
     z_t = schedule.q_sample(z, t, noise)                                             # √ᾱ x0 + √(1−ᾱ) ε
     prediction = unet_prediction(model, z_t, t, c, c['fs'])                         # f([z_t ; z_vdg], t, c, fs)
     return F.mse_loss(prediction.float(), schedule.training_target(z, noise, t).float())
@@ -139,10 +140,10 @@ def diffusion_loss(model:DynamiCrafter, batch:dict, stage:Stage|str='joint_whole
 class DiffusionLoss(nn.Module):
     "The model and its loss as one module, so that Accelerate can wrap (DDP, FSDP, autocast) the forward pass."
     def __init__(self, model:DynamiCrafter, stage:Stage|str, uncond_prob:float=0.05, rand_cond_frame:bool=True,
-                 interp:bool=False):
+                 interp:bool=False, shard:BatchShard=BatchShard()):
         super().__init__()
         self.model, self.stage = model, get_stage(stage)
-        self.options = dict(uncond_prob=uncond_prob, rand_cond_frame=rand_cond_frame, interp=interp)
+        self.options = dict(uncond_prob=uncond_prob, rand_cond_frame=rand_cond_frame, interp=interp, shard=shard)
     def forward(self, batch:dict)->torch.Tensor: return diffusion_loss(self.model, batch, self.stage, **self.options)
 
 # %% ../nbs/12_trainer.ipynb #8f341951
@@ -347,10 +348,11 @@ def train(model:DynamiCrafter,                    # the model (moved, wrapped an
           progress:bool=True)->dict:              # {'history': [(step, loss)], 'checkpoint', 'loss_curve', 'ema': EMA|None}
     "Train `model` for `tc.steps` optimiser steps of stage `tc.stage`, resuming from the newest checkpoint."
     from accelerate import Accelerator
+    from accelerate.utils import synchronize_rng_states
     accelerator = accelerator or Accelerator(mixed_precision=tc.mixed_precision, gradient_accumulation_steps=tc.grad_accum,
                                              cpu=tc.cpu)
     stage, output_dir = get_stage(tc.stage), Path(tc.output_dir)
-    seed_everything(tc.seed + accelerator.process_index)
+    seed_everything(tc.seed)                        # every process alike: each draws the whole batch's numbers (BatchShard)
     trainable = select_parameters(model, stage.trainable + (('text_encoder',) if tc.cond_stage_trainable else ()))
     freeze_except(model, trainable)
     model.train()
@@ -363,11 +365,15 @@ def train(model:DynamiCrafter,                    # the model (moved, wrapped an
                                          sampler=ResumableSampler(len(dataset), tc.seed, state['step'] * samples_per_step),
                                          generator=torch.Generator().manual_seed(tc.seed))
     optimizer = torch.optim.AdamW(trainable.values(), lr=tc.lr, weight_decay=tc.weight_decay, fused=True)
-    objective = DiffusionLoss(model, stage, tc.uncond_prob, tc.rand_cond_frame, tc.interp)
+    shard = BatchShard(accelerator.process_index, accelerator.num_processes)
+    objective = DiffusionLoss(model, stage, tc.uncond_prob, tc.rand_cond_frame, tc.interp, shard)
     objective, optimizer, loader = accelerator.prepare(objective, optimizer, loader)
     ema = EMA(trainable, tc.ema_decay) if tc.ema_decay else None
     if ema is not None: accelerator.register_for_checkpointing(ema)
-    if resume_from is not None: accelerator.load_state(str(resume_from))
+    if resume_from is not None:
+        accelerator.load_state(str(resume_from))
+        devices = [] if accelerator.device.type == 'cpu' else [accelerator.device.type]
+        synchronize_rng_states(['torch', *devices])    # process 0's: a checkpoint of fewer processes lacks the others'
     history, batches, checkpoint = [tuple(h) for h in state['history']], iter(loader), resume_from
     bar = tqdm(range(state['step'], tc.steps), initial=state['step'], total=tc.steps,
                disable=not (progress and accelerator.is_local_main_process), desc=f'train {stage.name}')
@@ -395,4 +401,5 @@ def train_from_config(config,       # a YAML path, a dict or a `TrainConfig`
                      )->dict:
     "Build the model and data of a training config and train (`dynamicrafter train --config FILE`)."
     tc = (config if isinstance(config, TrainConfig) else TrainConfig.from_yaml(config)).updated(**overrides)
+    seed_everything(tc.seed)                        # a model built from scratch starts from the same weights every run
     return train(build_model(tc), build_dataset(tc), tc)

@@ -10,12 +10,13 @@ import torch.nn as nn
 from fastcore.basics import patch
 from torch.utils.checkpoint import checkpoint
 from einops import rearrange
+from .core import BatchShard
 from .config import UNetConfig
 from .attention import SpatialTransformer, TemporalTransformer, TEXT_TOKENS
 
 # %% auto #0
-__all__ = ['IMAGE_TOKENS_PER_FRAME', 'timestep_embedding', 'GroupNorm32', 'zero_init', 'TemporalConvBlock', 'ResBlock',
-           'Downsample', 'Upsample', 'UNetBlock', 'per_frame_context', 'UNet3D']
+__all__ = ['IMAGE_TOKENS_PER_FRAME', 'timestep_embedding', 'GroupNorm32', 'zero_init', 'ShardedDropout', 'TemporalConvBlock',
+           'ResBlock', 'Downsample', 'Upsample', 'UNetBlock', 'per_frame_context', 'UNet3D']
 
 # %% ../nbs/07_unet.ipynb #d3fa5c91
 def timestep_embedding(timesteps:torch.Tensor,  # (b,) integer or float steps
@@ -41,6 +42,15 @@ def zero_init(module:nn.Module)->nn.Module:
     for p in module.parameters(): nn.init.zeros_(p)
     return module
 
+# %% ../nbs/07_unet.ipynb #8bc6ecdc
+class ShardedDropout(nn.Dropout):
+    "Dropout with the mask of the whole batch when the batch is split over processes (`shard`, set by the trainer)."
+    shard = BatchShard()
+    def forward(self, x):
+        if not self.training or self.p == 0: return x
+        keep = self.shard.draw_like(x, lambda mask: mask.bernoulli_(1 - self.p))   # 1 with probability 1 − p
+        return x * keep.div_(1 - self.p)                                            # kept units scaled by 1 / (1 − p)
+
 # %% ../nbs/07_unet.ipynb #65563a8c
 class TemporalConvBlock(nn.Module):
     "x + four [GroupNorm, SiLU, (Dropout), Conv3d (3,1,1)] stages over the frames; the last conv zero-initialised."
@@ -48,7 +58,7 @@ class TemporalConvBlock(nn.Module):
         super().__init__()
         conv = lambda: nn.Conv3d(channels, channels, (3, 1, 1), padding=(1, 0, 0))
         self.conv1 = nn.Sequential(nn.GroupNorm(groups, channels), nn.SiLU(), conv())
-        self.conv2, self.conv3, self.conv4 = (nn.Sequential(nn.GroupNorm(groups, channels), nn.SiLU(), nn.Dropout(dropout), conv())
+        self.conv2, self.conv3, self.conv4 = (nn.Sequential(nn.GroupNorm(groups, channels), nn.SiLU(), ShardedDropout(dropout), conv())
                                               for _ in range(3))
         zero_init(self.conv4[-1])
 
@@ -64,7 +74,7 @@ class ResBlock(nn.Module):
         out_channels = out_channels or channels
         self.in_layers = nn.Sequential(GroupNorm32(groups, channels), nn.SiLU(), nn.Conv2d(channels, out_channels, 3, padding=1))
         self.emb_layers = nn.Sequential(nn.SiLU(), nn.Linear(emb_channels, out_channels))
-        self.out_layers = nn.Sequential(GroupNorm32(groups, out_channels), nn.SiLU(), nn.Dropout(dropout),
+        self.out_layers = nn.Sequential(GroupNorm32(groups, out_channels), nn.SiLU(), ShardedDropout(dropout),
                                         zero_init(nn.Conv2d(out_channels, out_channels, 3, padding=1)))
         self.skip_connection = nn.Identity() if out_channels == channels else nn.Conv2d(channels, out_channels, 1)
         self.temporal_conv = TemporalConvBlock(out_channels, temporal_dropout, groups) if temporal_conv else None
