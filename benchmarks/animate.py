@@ -1,61 +1,79 @@
-"""Seconds and peak memory per sample: the fast path of `animate` / `ddim_sample` vs the plain eager fp32 path, in the same run.
+"""A whole sample, end to end: the recommended fast settings against the official defaults, in one run, and what the fast
+settings cost in quality on the trained toy.
 
-fast : one batched U-Net call per step for all guidance branches, fused SDPA attention (+ bf16 autocast, encoder offload,
-       chunked VAE decode on a GPU)
-plain: one U-Net call per branch (as the official sampler), plain-math attention (einsum + softmax), fp32
+official: 50 DDIM steps (η = 1), one U-Net call per guidance branch, plain-math attention, fp32 (the official sampler's way)
+fast:     12 DDIM steps (η = 1), SDPA attention, bf16 autocast where the device has it (`fast_dtype`), the guidance branches
+          batched into one call on a GPU only (on a CPU a batch of three costs three times one)
 
-CPU, student size (default): U-Net with model_channels 64 (official otherwise, context 1024) and P, random weights, random text
-context, 16 frames, latent 32x32, 10 multi-condition DDIM steps (s_img != s_txt: three branches):
+CPU (default):
+  quality: the shipped toy animates `--n` held-out clips with both settings (seed = clip index) and once more with the official
+           settings and other seeds (+10 000), for the seed-to-seed spread; scored by direction, first-frame PSNR, clean frames
+           (`aligned_psnr`, frames 2-8) and residual background noise. The fast settings pass where no metric is worse than
+           the official one by more than the spread.
+  speed:   one sample of a student-size model (the official 512 U-Net with model_channels 64, and P; random weights), 16 frames,
+           latent 32x32, three guidance branches (s_txt 7.5, s_img 5.0, guidance rescale 0.7, trailing spacing), each setting in
+           its own subprocess so that its peak memory (max RSS) is its own.
     python benchmarks/animate.py
-GPU, full size (the whole model with random weights, 50 steps, guidance, through `animate`):
+GPU: the whole model of `--variant` with random weights through `animate`, both settings:
     python benchmarks/animate.py --device cuda --variant 512
-    python benchmarks/animate.py --device cuda --variant 1024 --dtype bf16
-Each path runs in its own subprocess, so the CPU peak memory (max RSS) of one does not hide the other's.
+The last line is the result as JSON.
 """
 import argparse, json, resource, subprocess, sys, time
-from types import SimpleNamespace
 import torch
 from dynamicrafter.attention import attention_backend
 from dynamicrafter.config import UNetConfig, QueryTransformerConfig, Config, get_config
+from dynamicrafter.core import fast_dtype
 from dynamicrafter.model import DynamiCrafter
-from dynamicrafter.sampler import ddim_sample
-from dynamicrafter.pipeline import animate
+from dynamicrafter.sampler import sample
+from dynamicrafter.pipeline import animate, default_model
+from dynamicrafter.toy import held_out_clips
+from dynamicrafter.metrics import direction_of, psnr, aligned_psnr, background_noise
 
-PATHS = {'fast': dict(batch_branches=True, attention='sdpa'), 'plain': dict(batch_branches=False, attention='math')}
+def settings(name:str, device:str)->dict:
+    "The sampling options and attention backend of 'official' or 'fast' on `device`."
+    if name == 'official': return dict(steps=50, dtype='fp32', batch_branches=False, attention='math')
+    return dict(steps=12, dtype=fast_dtype(device), batch_branches=device == 'cuda', attention='sdpa')
 
-def student_sample(path, steps, threads, compile=False):
-    "One 10-step multi-condition sample of the student-size U-Net + P on the CPU; returns seconds."
+def toy_quality(name, clips, seed_offset=0)->dict:
+    "The toy's metrics over `clips` under setting `name`, and its seconds per clip."
+    model, (*options, attention) = default_model(), settings(name, 'cpu').items()
+    rows, start = [], time.perf_counter()
+    with attention_backend(attention[1]):
+        for i, clip in enumerate(clips):
+            image = clip['video'][:, 0]
+            video = animate(image, clip['caption'], model, fps=clip['frame_stride'], seed=i + seed_offset, progress=False, **dict(options))
+            rows.append(dict(direction=float(direction_of(video, clip['colour']) == clip['motion']), first_frame_db=psnr(video[:, 0], image),
+                             clean_frames_db=float(aligned_psnr(video, image)[1:].mean()),
+                             noise=background_noise(video, clip['video'], clip['colour'])[0]))
+    return {k: sum(r[k] for r in rows) / len(rows) for k in rows[0]} | {'seconds_per_clip': (time.perf_counter() - start) / len(clips)}
+
+def student_sample(name, threads)->float:
+    "Seconds of one three-branch sample of the student-size U-Net + P on the CPU under setting `name`."
     torch.set_num_threads(threads)
     torch.manual_seed(0)
+    s = settings(name, 'cpu')
     model = DynamiCrafter(Config(diffusion=get_config('512').diffusion, unet=UNetConfig(model_channels=64),
                                 query_transformer=QueryTransformerConfig())).eval()
     b, t, h, w, d = 1, 16, 32, 32, 1024
-    image_tokens = model.query_transformer(torch.randn(2, 257, 1280)).detach()     # P of a "real" and a "grey" CLIP image
-    text, empty = torch.randn(b, 77, d), torch.randn(b, 77, d)
-    concat = torch.randn(b, 4, t, h, w)
+    with torch.no_grad(): image_tokens = model.query_transformer(torch.randn(2, 257, 1280))   # P of a "real" and a "grey" image
+    text, empty, concat = torch.randn(b, 77, d), torch.randn(b, 77, d), torch.randn(b, 4, t, h, w)
     branch = lambda words, tokens: {'context': torch.cat([words, tokens[None]], 1), 'concat': concat}
     cond, uncond, uncond_image = branch(text, image_tokens[0]), branch(empty, image_tokens[1]), branch(empty, image_tokens[0])
     x_T = torch.randn(b, 4, t, h, w)
-    sampler = SimpleNamespace(unet=torch.compile(model.unet), schedule=model.schedule) if compile and path == 'fast' else model
-    sample = lambda steps: ddim_sample(sampler, x_T, cond, uncond, uncond_image, steps=steps, s_txt=7.5, s_img=5.0, guidance_rescale=0.7,
-                                       spacing='uniform_trailing', fs=24, progress=False, batch_branches=PATHS[path]['batch_branches'])
-    with attention_backend(PATHS[path]['attention']):
-        if sampler is not model: sample(1)                    # compile outside the timing
-        start = time.perf_counter()
-        sample(steps)
-        return time.perf_counter() - start
+    start = time.perf_counter()
+    with attention_backend(s['attention']), torch.autocast('cpu', dtype=torch.bfloat16, enabled=s['dtype'] == 'bf16'):
+        sample(model, x_T, cond, uncond, uncond_image, steps=s['steps'], s_txt=7.5, s_img=5.0, guidance_rescale=0.7,
+               spacing='uniform_trailing', fs=24, progress=False, batch_branches=s['batch_branches'])
+    return time.perf_counter() - start
 
-def full_sample(path, variant, steps, dtype, device, compile):
-    "One full-size `animate` call (random weights) on `device`, after a warm-up; returns seconds."
+def full_sample(name, variant, device)->float:
+    "Seconds of one full-size `animate` call (random weights) on `device` under setting `name`, after a 2-step warm-up."
     torch.manual_seed(0)
     model = DynamiCrafter(get_config(variant)).eval()
-    image = torch.rand(3, *[getattr(model.config.sampling, k) for k in ('height', 'width')]) * 2 - 1
-    fast = path == 'fast'
-    if fast:                                                   # half-precision weights, as `from_pretrained` loads them for CUDA
-        for part in DynamiCrafter.PARTS: getattr(model, part).to({'bf16': torch.bfloat16, 'fp16': torch.float16}[dtype])
-    options = dict(steps=steps, s_txt=7.5, s_img=5.0, device=device, progress=False, batch_branches=fast,
-                   dtype=dtype if fast else 'fp32', offload=fast, decode_chunk_size=4 if fast else 16, compile=compile and fast)
-    with attention_backend(PATHS[path]['attention']):
+    image = torch.rand(3, model.config.sampling.height, model.config.sampling.width) * 2 - 1
+    *options, attention = settings(name, device).items()
+    options = dict(options, s_txt=7.5, s_img=5.0, device=device, progress=False, decode_chunk_size=4)
+    with attention_backend(attention[1]):
         animate(image, 'a warm-up', model, **{**options, 'steps': 2})
         torch.cuda.synchronize(); torch.cuda.reset_peak_memory_stats()
         start = time.perf_counter()
@@ -64,41 +82,48 @@ def full_sample(path, variant, steps, dtype, device, compile):
         return time.perf_counter() - start
 
 def child(args):
-    "Run one path and print its seconds and peak memory as JSON."
+    "Time one setting in this process and print its seconds and peak memory as JSON."
     if args.device == 'cpu':
-        seconds = student_sample(args.path, args.steps or 10, args.threads, args.compile)
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20          # KiB → GiB (Linux)
-    else:
-        seconds = full_sample(args.path, args.variant, args.steps or 50, args.dtype, args.device, args.compile)
-        peak = torch.cuda.max_memory_allocated() / 2**30
-    print(json.dumps({'path': args.path, 'seconds': seconds, 'peak_gib': peak}))
+        seconds, peak = student_sample(args.setting, args.threads), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20
+    else: seconds, peak = full_sample(args.setting, args.variant, args.device), torch.cuda.max_memory_allocated() / 2**30
+    print(json.dumps({'seconds': seconds, 'peak_gib': peak}))
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument('--device', default='cpu')
     parser.add_argument('--variant', default='512', choices=['256', '512', '1024', '512_interp'], help='GPU only (the CPU runs the student size)')
-    parser.add_argument('--steps', type=int, help='DDIM steps (default: 10 on the CPU, 50 on a GPU)')
-    parser.add_argument('--dtype', default='bf16', choices=['bf16', 'fp16'], help='autocast dtype of the fast path on a GPU')
-    parser.add_argument('--compile', action='store_true', help='torch.compile the U-Net in the fast path')
+    parser.add_argument('--n', type=int, default=16, help='held-out toy clips for the quality check (CPU; 0: skip it)')
     parser.add_argument('--threads', type=int, default=2, help='CPU threads')
-    parser.add_argument('--path', choices=list(PATHS), help=argparse.SUPPRESS)   # internal: run one path in this process
+    parser.add_argument('--setting', choices=['official', 'fast'], help=argparse.SUPPRESS)   # internal: time one setting here
     args = parser.parse_args()
-    if args.path: return child(args)
-    what = (f'student U-Net + P, 16 frames, latent 32x32, {args.steps or 10} multi-cond steps, {args.threads} threads'
-            + (', fast path compiled' if args.compile else '')
-            if args.device == 'cpu' else f'{args.variant} full model, {args.steps or 50} steps, fast path {args.dtype}')
-    print(f'{what} ({args.device}, torch {torch.__version__})')
-    results = {}
-    for path in PATHS:
-        out = subprocess.run([sys.executable, __file__, '--path', path] + sys.argv[1:], capture_output=True, text=True)
+    if args.setting: return child(args)
+    torch.set_num_threads(args.threads)
+    print(f"fast: {settings('fast', args.device)}\nofficial: {settings('official', args.device)}")
+    quality = {}
+    if args.device == 'cpu' and args.n:
+        clips = held_out_clips(default_model().config, args.n)
+        quality = {'official': toy_quality('official', clips), 'official_other_seeds': toy_quality('official', clips, 10_000),
+                   'fast': toy_quality('fast', clips)}
+        spread = {k: abs(quality['official'][k] - quality['official_other_seeds'][k]) for k in quality['fast'] if k != 'seconds_per_clip'}
+        worse = {k: (quality['official'][k] - quality['fast'][k]) * (-1 if k == 'noise' else 1) for k in spread}   # > 0: fast is worse
+        quality['within_spread'] = {k: worse[k] <= spread[k] + 1e-9 for k in spread}
+        print(f"toy, {args.n} held-out clips | " + ' | '.join(k for k in quality['fast']))
+        for row in ('official', 'official_other_seeds', 'fast'):
+            print(f"{row:20s} | " + ' | '.join(f"{v:.3f}" for v in quality[row].values()))
+        print(f"fast within the seed spread: {quality['within_spread']}")
+    what = 'student U-Net + P, 16 frames, latent 32x32, three branches' if args.device == 'cpu' else f'{args.variant}, random weights'
+    timed = {}
+    for name in ('official', 'fast'):
+        out = subprocess.run([sys.executable, __file__, '--setting', name] + sys.argv[1:], capture_output=True, text=True)
         if out.returncode: sys.exit(out.stderr)
-        results[path] = json.loads(out.stdout.strip().splitlines()[-1])
-        print(f"{path:5s}: {results[path]['seconds']:.1f} s per sample, peak memory {results[path]['peak_gib']:.2f} GiB")
-    ratio = results['plain']['seconds'] / results['fast']['seconds']
-    print(f"speed-up: {ratio:.2f}x")
-    print(json.dumps({'benchmark': 'animate', 'device': args.device, 'variant': None if args.device == 'cpu' else args.variant,
-                      'fast_s': results['fast']['seconds'], 'plain_s': results['plain']['seconds'], 'ratio': ratio,
-                      'fast_peak_gib': results['fast']['peak_gib'], 'plain_peak_gib': results['plain']['peak_gib']}))
+        timed[name] = json.loads(out.stdout.strip().splitlines()[-1])
+        print(f"{what}, {name:8s}: {timed[name]['seconds']:.1f} s per sample, peak memory {timed[name]['peak_gib']:.2f} GiB")
+    ratio = timed['official']['seconds'] / timed['fast']['seconds']
+    print(f"fast / official: {ratio:.2f}x less wall time")
+    print(json.dumps({'benchmark': 'animate', 'device': args.device, 'variant': 'student' if args.device == 'cpu' else args.variant,
+                      'fast_s': timed['fast']['seconds'], 'plain_s': timed['official']['seconds'], 'ratio': ratio,
+                      'fast_peak_gib': timed['fast']['peak_gib'], 'plain_peak_gib': timed['official']['peak_gib'],
+                      'fast_settings': settings('fast', args.device), 'quality': quality}))
 
 if __name__ == '__main__':
     main()

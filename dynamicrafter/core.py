@@ -13,8 +13,9 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 # %% auto #0
 __all__ = ['VIDEO_SUFFIXES', 'seed_everything', 'BatchShard', 'one_line', 'default_device', 'available_devices', 'resolve_device',
-           'resolve_dtype', 'open_image', 'image_to_tensor', 'load_image', 'resize_center_crop', 'video_to_frames',
-           'read_video', 'check_video_fps', 'check_video_path', 'save_video', 'show_video', 'show_images']
+           'resolve_dtype', 'fast_dtype', 'open_image', 'image_to_tensor', 'load_image', 'resize_center_crop',
+           'video_to_frames', 'read_video', 'check_video_fps', 'check_video_path', 'save_video', 'show_video',
+           'show_images']
 
 # %% ../nbs/00_core.ipynb #acb1f698
 def seed_everything(seed:int):
@@ -71,6 +72,12 @@ def resolve_dtype(dtype=None, device=None)->torch.dtype:
     if dtype is None: return torch.bfloat16 if torch.device(device or default_device()).type == 'cuda' else torch.float32
     if dtype not in _DTYPES: raise ValueError(f"unknown dtype {dtype!r}; choose one of {sorted(_DTYPES)}")
     return _DTYPES[dtype]
+
+def fast_dtype(device=None)->str:
+    "The fast autocast dtype: bf16 on CUDA and on CPUs with bf16 instructions (AVX512-BF16, AMX), where it halves a forward; else fp32."
+    kind = torch.device(device or default_device()).type
+    if kind == 'cuda': return 'bf16'
+    return 'bf16' if kind == 'cpu' and torch.ops.mkldnn._is_mkldnn_bf16_supported() else 'fp32'
 
 # %% ../nbs/00_core.ipynb #aba9cf45
 def open_image(path)->Image.Image:

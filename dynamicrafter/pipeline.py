@@ -194,7 +194,7 @@ def animate_clip(image,                   # the first frame: a path, a PIL image
                  compile:bool=False,      # torch.compile the U-Net
                  offload:bool=True,       # move the text and image encoders back to the CPU after use (GPU only)
                  decode_chunk_size:int=1, # frames the autoencoder decodes at once
-                 batch_branches:bool=True,     # one U-Net call per step for all guidance branches
+                 batch_branches:bool|None=None, # one U-Net call per step for all guidance branches; None: on a GPU only
                  progress:bool=True,      # tqdm bar with steps/s
                  callback=None,           # callback(i, t, x_prev, pred_x0) after every DDIM step
            )->torch.Tensor:          # (3, t, height, width) in [-1, 1] (t - 1 frames with `loop`)
@@ -212,6 +212,7 @@ def animate_clip(image,                   # the first frame: a path, a PIL image
     guidance_rescale = pick(guidance_rescale, d.guidance_rescale)
     check_request(model.config, height, width, frames, fps, steps=steps, eta=eta, s_txt=s_txt, s_img=s_img, guidance_rescale=guidance_rescale)
     device = resolve_device(device)
+    batch_branches = device.type == 'cuda' if batch_branches is None else batch_branches   # a batch of 3 pays on a GPU, not a CPU
     check_prompt(prompt, model.text_encoder.model.context_length)
     make_stepper(model.schedule, solver, steps, spacing, eta)              # bad solver / steps / spacing / η fail here, not after encoding
     first = read_image(image, (height, width))

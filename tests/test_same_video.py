@@ -1,8 +1,8 @@
 """The shipped toy model makes the same video, to the last bit, through the Python API and the command line.
 
 `fixtures/toy_videos_seed7.pt` holds two videos `dynamicrafter.animate` made on this CPU for the README's example image with seed 7
-(plain, and a loop with s_txt 2, s_img 1.5: three guidance branches, on the animation toy itself rather than the interpolation
-weights `animate` picks for a loop when no model is given). Any change that moves a single bit of what the toy model
+(plain, and a loop with s_txt 2, s_img 1.5: three guidance branches, one U-Net call each as on any CPU, on the animation toy
+itself rather than the interpolation weights `animate` picks for a loop when no model is given). Any change that moves a single bit of what the toy model
 makes, a refactoring included, fails here; a deliberate change regenerates the fixture and says why in its commit."""
 from pathlib import Path
 import pytest, torch
