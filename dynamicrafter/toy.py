@@ -197,10 +197,11 @@ def train_toy(out_dir,                     # where every part and the final `toy
 
 # %% ../nbs/14_toy.ipynb #ef913d00
 def ping_pong(video:torch.Tensor)->torch.Tensor:
-    "A clip (3, t, h, w) that goes out and comes back: its first ⌈t/2⌉ frames, then the same in reverse, ending on frame 0."
+    "A clip (3, t, h, w) that goes out and comes back: frames 0 … ⌈t/2⌉−1 and back to 0, holding frame 0 at the end if t is even."
     t = video.shape[1]
     forth = list(range((t + 1) // 2))
-    return video[:, forth + forth[::-1][(t + 1) // 2 * 2 - t:]]
+    path = forth + forth[-2::-1]                                                 # out and back: 0 1 2 3 2 1 0
+    return video[:, path + [0] * (t - len(path))]
 
 class InterpolationClips(torch.utils.data.Dataset):
     "Clips for interpolation training: `videos`' items as they are, and every `loop_every`-th one as a `ping_pong` loop."
