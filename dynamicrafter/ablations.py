@@ -119,12 +119,13 @@ def evaluate_variant(model:DynamiCrafter,     # a trained variant
                      clips:list[dict],        # `held_out_clips`
                      judge:DynamiCrafter,     # the CLIP that scores CLIP-SIM, the same for every variant
                      extractor=None,          # video features for FVD/KVD (default: the toy extractor)
+                     seed:int=0,              # clip i is animated with seed + i
                      **animate_options)->tuple[dict, list]:   # (metrics, videos)
-    "Animate each clip's first frame with its caption (seed = its index) and score the videos as Table 3 does."
+    "Animate each clip's first frame with its caption (seed = `seed` + its index) and score the videos as Table 3 does."
     videos, rows = [], []
     for i, clip in enumerate(clips):
         image, colour = clip['video'][:, 0], clip['colour']
-        video = animate(image, clip['caption'], model, fps=clip['frame_stride'], seed=i, progress=False, **animate_options)
+        video = animate(image, clip['caption'], model, fps=clip['frame_stride'], seed=seed + i, progress=False, **animate_options)
         videos.append(video)
         rows.append(dict(direction=float(direction_of(video, colour) == clip['motion']), first_frame_psnr=psnr(video[:, 0], image),
                          aligned_psnr=float(aligned_psnr(video, image)[1:].mean()), background_noise=background_noise(video, clip['video'], colour)[0],
